@@ -1,0 +1,1 @@
+chrome.devtools.panels.create('CORS Lens', '', 'src/panel/panel.html');

@@ -1,0 +1,3 @@
+export * from './cors-error';
+export * from './exchange';
+export * from './diagnosis';

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<div>CORS Lens {chrome.devtools.inspectedWindow.tabId}</div>, document.getElementById('app')!);
