@@ -1,0 +1,100 @@
+/**
+ * The lab page's script (plain JS, served as /lab.js). Exposes
+ *
+ *   window.corsLab.run(id, { nonce? }) → Promise<{ ok, status?, error?, url, nonce }>
+ *
+ * which performs the scenario's setup steps, then the fetch exactly as the data says (method, headers,
+ * credentials, body, mode 'cors' unless the data says otherwise). `ok` is true when the fetch resolved
+ * (the page could read the response), false when it rejected (CORS block or network error); `status` is
+ * the HTTP status when it resolved. Each run uses a fresh nonce unless one is given, so runs never share
+ * browser caches; setup steps use the same nonce/URL as the measured fetch.
+ */
+(() => {
+  'use strict';
+  const data = JSON.parse(document.getElementById('lab-data').textContent);
+  const byId = new Map(data.scenarios.map((s) => [s.id, s]));
+
+  function newNonce() {
+    return Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+  }
+
+  function urlFor(s, nonce) {
+    return `${data.origins[s.request.target]}/s/${s.id}/${nonce}/r${s.request.path ?? ''}`;
+  }
+
+  function fetchInit(req, over) {
+    const init = {
+      method: over.method ?? req.method,
+      mode: req.mode ?? 'cors',
+      credentials: over.credentials ?? req.credentials,
+      headers: over.headers ?? req.headers ?? [],
+      cache: req.cache ?? 'default',
+      redirect: req.redirect ?? 'follow',
+    };
+    if (req.body !== undefined) init.body = req.body;
+    return init;
+  }
+
+  function loadImage(url) {
+    return new Promise((resolve) => {
+      const img = new Image();
+      img.onload = () => resolve();
+      img.onerror = () => resolve(); // the body is rarely an image; the load still reaches the HTTP cache
+      img.src = url;
+    });
+  }
+
+  async function settle(promise) {
+    try {
+      const res = await promise;
+      await res.arrayBuffer();
+    } catch {
+      // A setup step may fail on purpose; only the measured fetch is reported.
+    }
+  }
+
+  async function setup(step, url, req) {
+    if (step.kind === 'no-cors-img') return loadImage(url);
+    if (step.kind === 'no-cors-fetch')
+      return settle(fetch(url, { mode: 'no-cors', credentials: step.credentials ?? 'include' }));
+    if (step.kind === 'cors-fetch') return settle(fetch(url, fetchInit(req, step)));
+    throw new Error(`unknown setup step ${step.kind}`);
+  }
+
+  async function run(id, opts = {}) {
+    const s = byId.get(id);
+    if (!s) throw new Error(`no such scenario: ${id}`);
+    const nonce = opts.nonce ?? newNonce();
+    const url = urlFor(s, nonce);
+    for (const step of s.request.setup ?? []) await setup(step, url, s.request);
+    try {
+      const res = await fetch(url, fetchInit(s.request, {}));
+      await res.arrayBuffer();
+      return { ok: true, status: res.status, url, nonce };
+    } catch (err) {
+      return { ok: false, error: String(err), url, nonce };
+    }
+  }
+
+  window.corsLab = { run, origins: data.origins, ids: () => [...byId.keys()] };
+
+  async function runButton(button) {
+    const id = button.dataset.scenario;
+    const out = document.querySelector(`output[data-result-for="${CSS.escape(id)}"]`);
+    out.className = 'busy';
+    out.textContent = '…';
+    const r = await run(id);
+    out.className = r.ok ? 'ok' : 'blocked';
+    out.textContent = r.ok ? `✓ read the response (${r.status})` : `✗ blocked: ${r.error}`;
+  }
+
+  document.addEventListener('click', async (ev) => {
+    const target = ev.target instanceof Element ? ev.target.closest('button') : null;
+    if (!target) return;
+    if (target.dataset.scenario) return runButton(target);
+    if (target.dataset.group) {
+      const details = target.closest('details');
+      for (const b of details.querySelectorAll('button[data-scenario]')) await runButton(b);
+    }
+  });
+})();

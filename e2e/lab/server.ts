@@ -1,0 +1,210 @@
+/**
+ * The CORS lab's servers: three origins on 127.0.0.1 (app = the page, api and third = cross-origin targets).
+ *
+ *   const lab = await startLab();            // ports 0: OS-assigned, parallel runs never collide
+ *   const lab = await startLab({ ports: { app: 4310, api: 4311, third: 4312 } });
+ *   lab.origins.app                          // "http://127.0.0.1:4310"; open it for the page
+ *   lab.log                                  // every request received, with what was answered
+ *   await lab.close();
+ *
+ * Routes (all three origins): `/s/<scenarioId>/<nonce>/r<suffix>` is the scenario's resource and
+ * `/s/<scenarioId>/<nonce>/hop/<n>` its redirect hops. OPTIONS gets the scenario's preflight answer
+ * (default 404 without CORS headers); any other method gets the redirect hop or the actual answer.
+ * App origin only: `/` the lab page, `/lab.js` its script. Node `http` only; headers are written with a
+ * raw array so that case, order and repeated lines reach the browser exactly as the data says.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isAnswerList, validateRegistry, type Answer, type LabOriginName, type Scenario } from './scenario';
+import { expand, expandLines, type LabOrigins } from './template';
+import { renderPage } from './page';
+import { SCENARIOS } from './scenarios';
+
+export type { LabOrigins } from './template';
+
+/** What kind of route a request hit. */
+export type LogRole = 'page' | 'asset' | 'preflight' | 'actual' | 'hop' | 'not-found';
+
+export interface ServerLogEntry {
+  /** Arrival order across all three origins. */
+  seq: number;
+  /** Epoch ms of arrival. */
+  time: number;
+  origin: LabOriginName;
+  method: string;
+  /** Path and query as received. */
+  url: string;
+  /** Request header lines in raw order (repeated lines kept), as [name, value]. */
+  headers: [string, string][];
+  scenarioId: string | null;
+  nonce: string | null;
+  role: LogRole;
+  /** For role 'hop' / 'actual': the hop index (0 = the initial URL). */
+  hop?: number;
+  answer: { status: number; headers: [string, string][]; body: string };
+}
+
+export interface Lab {
+  origins: LabOrigins;
+  scenarios: readonly Scenario[];
+  log: ServerLogEntry[];
+  /** Log entries of one scenario, optionally of one run (nonce). */
+  requestsFor(scenarioId: string, nonce?: string): ServerLogEntry[];
+  close(): Promise<void>;
+}
+
+export interface StartLabOptions {
+  /** Ports per origin; 0 or absent = OS-assigned. */
+  ports?: Partial<Record<LabOriginName, number>>;
+  /** Scenario list to serve; default the full registry. */
+  scenarios?: readonly Scenario[];
+}
+
+const HOST = '127.0.0.1';
+const NAMES: readonly LabOriginName[] = ['app', 'api', 'third'];
+const CLIENT_JS = readFileSync(fileURLToPath(new URL('./page/client.js', import.meta.url)), 'utf8');
+const ROUTE = /^\/s\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)\/(?:hop\/(\d+)(?:[/?#]|$)|r)/;
+
+function pick(a: Answer | readonly Answer[], n: number): Answer {
+  if (!isAnswerList(a)) return a;
+  const last = a[a.length - 1];
+  const chosen = a[Math.min(n, a.length - 1)] ?? last;
+  if (!chosen) throw new Error('empty answer list');
+  return chosen;
+}
+
+function rawPairs(req: IncomingMessage): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out.push([req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '']);
+  return out;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
+  const scenarios = options.scenarios ?? SCENARIOS;
+  const problems = validateRegistry(scenarios);
+  if (problems.length) throw new Error(`invalid lab scenarios:\n${problems.join('\n')}`);
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const log: ServerLogEntry[] = [];
+  const counters = new Map<string, number>();
+  const origins = { app: '', api: '', third: '' } as Record<LabOriginName, string>;
+  let seq = 0;
+  let page: string | undefined;
+
+  function bump(key: string): number {
+    const n = counters.get(key) ?? 0;
+    counters.set(key, n + 1);
+    return n;
+  }
+
+  function handle(self: LabOriginName, req: IncomingMessage, res: ServerResponse): void {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const entry: ServerLogEntry = {
+      seq: seq++, time: Date.now(), origin: self, method, url, headers: rawPairs(req),
+      scenarioId: null, nonce: null, role: 'not-found', answer: { status: 0, headers: [], body: '' },
+    };
+    log.push(entry);
+    const send = (status: number, statusText: string | undefined, headers: [string, string][], body: string): void => {
+      const lines = [...headers];
+      // No Content-Length on statuses that cannot carry a body; Node would drop the body anyway.
+      if (status !== 204 && status !== 304) lines.push(['Content-Length', String(Buffer.byteLength(body))]);
+      entry.answer = { status, headers: lines, body };
+      const flat = lines.flat();
+      if (statusText !== undefined) res.writeHead(status, statusText, flat);
+      else res.writeHead(status, flat);
+      res.end(method === 'HEAD' ? undefined : body);
+    };
+
+    const m = ROUTE.exec(url);
+    const scenario = m ? byId.get(m[1] ?? '') : undefined;
+    if (!m || !scenario) {
+      if (self === 'app' && (url === '/' || url.startsWith('/?'))) {
+        entry.role = 'page';
+        page ??= renderPage(origins, scenarios);
+        return send(200, undefined, [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']], page);
+      }
+      if (self === 'app' && url === '/lab.js') {
+        entry.role = 'asset';
+        return send(200, undefined, [['Content-Type', 'text/javascript; charset=utf-8'], ['Cache-Control', 'no-store']], CLIENT_JS);
+      }
+      return send(404, undefined, [['Content-Type', 'text/plain']], 'not found');
+    }
+    const nonce = m[2] ?? '';
+    const hop = m[3] === undefined ? 0 : Number(m[3]);
+    entry.scenarioId = scenario.id;
+    entry.nonce = nonce;
+    entry.hop = hop;
+    const run = `${scenario.id}/${nonce}`;
+
+    if (method === 'OPTIONS') {
+      entry.role = 'preflight';
+      const n = bump(`${run}/preflight`);
+      const a = scenario.preflight === undefined ? { status: 404, headers: [] } : pick(scenario.preflight, n);
+      return send(a.status, a.statusText, expandLines(a.headers, origins, self), a.body ?? '');
+    }
+    const redirects = scenario.redirects ?? [];
+    const redirect = redirects[hop];
+    if (redirect) {
+      entry.role = 'hop';
+      const next = `/s/${scenario.id}/${nonce}/hop/${hop + 1}`;
+      const target = new URL(next, origins[redirect.to]);
+      if (redirect.userinfo !== undefined) {
+        const [user, pass] = redirect.userinfo.split(':');
+        target.username = user ?? '';
+        if (pass !== undefined) target.password = pass;
+      }
+      const location = redirect.relative ? next : target.href;
+      const headers = expandLines(redirect.headers, origins, self);
+      headers.push(['Location', location]);
+      return send(redirect.status, undefined, headers, redirect.body ?? '');
+    }
+    entry.role = 'actual';
+    const n = bump(`${run}/actual`);
+    const has = (name: string): boolean => entry.headers.some(([h]) => h.toLowerCase() === name);
+    const a = scenario.actualConditional && (has('if-none-match') || has('if-modified-since'))
+      ? scenario.actualConditional
+      : !has('origin') && scenario.actualWithoutOrigin ? scenario.actualWithoutOrigin : pick(scenario.actual, n);
+    send(a.status, a.statusText, expandLines(a.headers, origins, self), a.body === undefined ? '' : expand(a.body, origins, self));
+  }
+
+  const servers = NAMES.map((name) => {
+    const server = createServer((req, res) => {
+      // Answer once the request body (if any) has been read, so a POST never races its own answer.
+      req.resume();
+      req.on('end', () => handle(name, req, res));
+    });
+    server.keepAliveTimeout = 2000;
+    return [name, server] as const;
+  });
+  try {
+    for (const [name, server] of servers) {
+      const port = await listen(server, options.ports?.[name] ?? 0);
+      origins[name] = `http://${HOST}:${port}`;
+    }
+  } catch (err) {
+    for (const [, server] of servers) if (server.listening) server.close();
+    throw err;
+  }
+
+  return {
+    origins,
+    scenarios,
+    log,
+    requestsFor: (id, nonce) => log.filter((e) => e.scenarioId === id && (nonce === undefined || e.nonce === nonce)),
+    close: async () => {
+      await Promise.all(servers.map(([, server]) => new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      })));
+    },
+  };
+}
