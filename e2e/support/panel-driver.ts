@@ -1,0 +1,61 @@
+/**
+ * Reads and drives the real CORS Lens panel (inside DevTools) over CDP, through the panel's
+ * data-testid attributes (src/panel/testids.ts).
+ */
+import { CdpSession, waitFor } from './cdp';
+
+export interface RowInfo {
+  id: string;
+  blocked: boolean;
+  corsError: string | null;
+  text: string;
+  selected: boolean;
+}
+
+export class PanelDriver {
+  constructor(readonly cdp: CdpSession) {}
+
+  async waitReady(): Promise<void> {
+    await waitFor(() => this.cdp.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('[data-testid="panel-root"]')`), 'the panel to render');
+  }
+
+  rows(): Promise<RowInfo[]> {
+    return this.cdp.evaluate<RowInfo[]>(`[...document.querySelectorAll('[data-testid="exchange-row"]')].map((r) => ({
+      id: r.getAttribute('data-exchange-id'),
+      blocked: r.getAttribute('data-blocked') === 'true',
+      corsError: r.getAttribute('data-cors-error') || null,
+      text: r.textContent,
+      selected: r.getAttribute('aria-selected') === 'true',
+    }))`);
+  }
+
+  /** Waits for the row of a lab scenario (its URL path holds /s/<scenario id>/). */
+  async waitForScenarioRow(scenarioId: string, timeoutMs = 15_000): Promise<RowInfo> {
+    return waitFor(async () => (await this.rows()).find((r) => r.text.includes(`/s/${scenarioId}/`)), `a panel row for scenario ${scenarioId}`, timeoutMs);
+  }
+
+  async clickRow(exchangeId: string): Promise<void> {
+    await this.cdp.evaluate(`document.querySelector('[data-testid="exchange-row"][data-exchange-id=${JSON.stringify(exchangeId)}]').click()`);
+  }
+
+  /** Text of an element by testid, or null when absent. */
+  text(testid: string): Promise<string | null> {
+    return this.cdp.evaluate<string | null>(`document.querySelector('[data-testid=${JSON.stringify(testid)}]')?.textContent ?? null`);
+  }
+
+  attr(selector: string, name: string): Promise<string[]> {
+    return this.cdp.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.getAttribute(${JSON.stringify(name)}))`);
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.cdp.evaluate<T>(expression);
+  }
+
+  /** Sends a real key press to the panel (CDP Input), e.g. 'ArrowDown', 'Enter'. */
+  async press(key: string): Promise<void> {
+    const codes: Record<string, number> = { ArrowDown: 40, ArrowUp: 38, Enter: 13, Home: 36, End: 35, PageDown: 34, PageUp: 33, Escape: 27 };
+    const windowsVirtualKeyCode = codes[key] ?? 0;
+    await this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key, code: key, windowsVirtualKeyCode });
+    await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, windowsVirtualKeyCode });
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * Groups webRequest events of one tab into exchanges: pairs each CORS preflight with the actual
+ * request it guarded, follows redirect chains, and notices preflights answered from the browser's
+ * preflight cache. Pure: no chrome.*, so it is unit-tested on recorded event traces, and its whole
+ * state is plain data that the worker persists (an MV3 worker may be stopped at any time).
+ *
+ * What Chromium does on the wire (see ../shared/reference/chromium-testing.md): the actual request's
+ * onBeforeRequest comes first, then the OPTIONS preflight's whole life, then either the actual request
+ * proceeds (its request headers are only seen now) or it errors with net::ERR_FAILED.
+ */
+import type { Exchange, Header, RequestRecord, ResponseRecord } from '../model';
+import type { CaptureEvent, ErrorEvent, RedirectEvent, SendHeadersEvent, StartEvent } from './events';
+
+/** Per webRequest id: what it is to us. */
+export interface TrackedRequest {
+  role: 'actual' | 'preflight' | 'undecided-options';
+  exchangeId: string;
+  /** Current URL (changes on redirects). */
+  url: string;
+  method: string;
+  initiator?: string;
+  startedAt: number;
+  /** True once the actual request's headers went out (after any preflight). */
+  sent: boolean;
+  /** The exchange is only shown once its request is cross-origin at some hop. */
+  crossOrigin: boolean;
+  /** Response headers received but not yet known to be final (a redirect may follow). */
+  pendingResponse?: ResponseRecord;
+  /** For OPTIONS requests whose role is decided when their headers are seen. */
+  start?: StartEvent;
+}
+
+export interface GroupingState {
+  requests: Record<string, TrackedRequest>;
+}
+
+export interface GroupingOptions {
+  /** Whether a request with these method and headers needs a preflight (from the rules module). */
+  needsPreflight: (method: string, headers: Header[]) => boolean;
+}
+
+export interface ExchangeSink {
+  get(id: string): Exchange | undefined;
+  /** Adds or replaces an exchange; `visible` false keeps it out of the list (not cross-origin yet). */
+  put(exchange: Exchange, visible: boolean): void;
+}
+
+export function emptyGroupingState(): GroupingState {
+  return { requests: {} };
+}
+
+const CORS_TYPES = new Set(['xmlhttprequest', 'fetch', 'font', 'script', 'stylesheet', 'image', 'media', 'other', 'ping', 'websocket']);
+
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return u.origin === 'null' ? null : u.origin;
+    return u.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function header(headers: Header[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower)?.value;
+}
+
+function isPreflightHeaders(headers: Header[]): boolean {
+  return header(headers, 'access-control-request-method') !== undefined && header(headers, 'origin') !== undefined;
+}
+
+function toResponse(e: { statusCode: number; statusLine?: string; headers: Header[]; fromCache?: boolean; ip?: string }): ResponseRecord {
+  const r: ResponseRecord = { status: e.statusCode, headers: e.headers };
+  const text = e.statusLine ? /^HTTP\/[\d.]+\s+\d{3}\s?(.*)$/.exec(e.statusLine)?.[1] : undefined;
+  if (text) r.statusText = text;
+  if (e.fromCache) r.fromCache = 'disk';
+  if (e.ip) r.remoteAddress = e.ip;
+  return r;
+}
+
+/** Names from Access-Control-Request-Headers, as the browser computed them (lowercase, sorted). */
+function requestedHeaderNames(preflightHeaders: Header[]): string[] {
+  const v = header(preflightHeaders, 'access-control-request-headers');
+  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+export class Grouper {
+  constructor(
+    private state: GroupingState,
+    private sink: ExchangeSink,
+    private opts: GroupingOptions,
+  ) {}
+
+  handle(e: CaptureEvent): void {
+    switch (e.kind) {
+      case 'start': return this.onStart(e);
+      case 'send-headers': return this.onSendHeaders(e);
+      case 'headers-received': {
+        const t = this.state.requests[e.requestId];
+        if (t) t.pendingResponse = toResponse(e);
+        return;
+      }
+      case 'redirect': return this.onRedirect(e);
+      case 'completed': return this.onCompleted(e);
+      case 'error': return this.onError(e);
+    }
+  }
+
+  private onStart(e: StartEvent): void {
+    if (e.type === 'main_frame' || e.type === 'sub_frame' || !CORS_TYPES.has(e.type)) return;
+    if (!e.initiator || e.initiator === 'null' && !e.url.startsWith('http')) return;
+    const target = originOf(e.url);
+    if (!target) return;
+    const exchangeId = `wr-${e.requestId}`;
+    const crossOrigin = target !== e.initiator;
+    if (e.method === 'OPTIONS') {
+      // Either a CORS preflight or a script's own OPTIONS request: decided when its headers are seen.
+      this.state.requests[e.requestId] = { role: 'undecided-options', exchangeId, url: e.url, method: e.method, initiator: e.initiator, startedAt: e.timeStamp, sent: false, crossOrigin, start: e };
+      return;
+    }
+    this.track(e, exchangeId, crossOrigin);
+  }
+
+  private track(e: StartEvent, exchangeId: string, crossOrigin: boolean): void {
+    this.state.requests[e.requestId] = { role: 'actual', exchangeId, url: e.url, method: e.method, startedAt: e.timeStamp, sent: false, crossOrigin, ...(e.initiator ? { initiator: e.initiator } : {}) };
+    const exchange: Exchange = {
+      id: exchangeId,
+      source: 'live',
+      pageOrigin: e.initiator ?? 'null',
+      tabId: e.tabId,
+      frameId: e.frameId,
+      resourceType: e.type,
+      startedAt: e.timeStamp,
+      request: { method: e.method, url: e.url, headers: [] },
+      redirects: [],
+      observed: {},
+      ...(e.documentUrl ? { pageUrl: e.documentUrl } : {}),
+    };
+    this.sink.put(exchange, crossOrigin);
+  }
+
+  private update(id: string, fn: (x: Exchange) => Exchange): void {
+    const t = this.state.requests[id];
+    if (!t) return;
+    const x = this.sink.get(t.exchangeId);
+    if (!x) return;
+    this.sink.put(fn(x), t.crossOrigin);
+  }
+
+  private onSendHeaders(e: SendHeadersEvent): void {
+    const t = this.state.requests[e.requestId];
+    if (!t) return;
+    if (t.role === 'undecided-options') {
+      if (isPreflightHeaders(e.headers)) return this.pairPreflight(e, t);
+      // A script's own OPTIONS request: an actual request like any other.
+      const start = t.start;
+      delete this.state.requests[e.requestId];
+      if (start) this.track(start, t.exchangeId, t.crossOrigin);
+    }
+    const tracked = this.state.requests[e.requestId];
+    if (!tracked || tracked.role !== 'actual') return;
+    tracked.sent = true;
+    this.update(e.requestId, (x) => {
+      // Keep the headers of the first hop: that is what the page asked for.
+      const request: RequestRecord = x.request.headers.length ? x.request : { ...x.request, headers: e.headers };
+      const needed = this.opts.needsPreflight(request.method, request.headers);
+      const fromCache = needed && !x.preflight && x.redirects.length === 0 && x.pageOrigin !== originOf(x.request.url);
+      return { ...x, request, ...(fromCache ? { preflightFromCache: true } : {}) };
+    });
+  }
+
+  private pairPreflight(e: SendHeadersEvent, t: TrackedRequest): void {
+    const origin = header(e.headers, 'origin');
+    const method = header(e.headers, 'access-control-request-method');
+    // The actual request this preflight guards: same URL, waiting to be sent, asking that method,
+    // from that origin (or from any origin once a redirect tainted it to "null"), not yet paired.
+    // Earliest first, so concurrent identical requests pair in order and never cross.
+    let best: { id: string; tr: TrackedRequest } | undefined;
+    for (const [id, tr] of Object.entries(this.state.requests)) {
+      if (tr === t || tr.sent || tr.url !== t.url || tr.method !== method) continue;
+      if (tr.role !== 'actual' && tr.role !== 'undecided-options') continue;
+      if (origin !== 'null' && tr.initiator !== origin) continue;
+      const x = this.sink.get(tr.exchangeId);
+      if (tr.role === 'actual' && (!x || (x.preflight && x.redirects.length === 0))) continue;
+      if (!best || tr.startedAt < best.tr.startedAt) best = { id, tr };
+    }
+    const preflightRequest: RequestRecord = { method: 'OPTIONS', url: t.url, headers: e.headers };
+    if (best) {
+      if (best.tr.role === 'undecided-options' && best.tr.start) {
+        // A script's own OPTIONS request, now known to be the actual request this preflight guards.
+        this.track(best.tr.start, best.tr.exchangeId, best.tr.crossOrigin);
+        best = { id: best.id, tr: this.state.requests[best.id] as TrackedRequest };
+      }
+      t.role = 'preflight';
+      t.exchangeId = best.tr.exchangeId;
+      delete t.start;
+      this.update(best.id, (x) => ({ ...x, preflight: { request: preflightRequest, startedAt: t.startedAt } }));
+      return;
+    }
+    // A preflight whose actual request we did not see start (e.g. capture began mid-flight):
+    // keep it as its own exchange, with the actual request reconstructed from what it asked.
+    t.role = 'preflight';
+    delete t.start;
+    const exchange: Exchange = {
+      id: t.exchangeId,
+      source: 'live',
+      pageOrigin: origin ?? t.initiator ?? 'null',
+      startedAt: t.startedAt,
+      request: { method: method ?? 'GET', url: t.url, headers: requestedHeaderNames(e.headers).map((name) => ({ name, value: '' })) },
+      redirects: [],
+      preflight: { request: preflightRequest, startedAt: t.startedAt },
+      observed: {},
+    };
+    this.sink.put(exchange, t.crossOrigin);
+  }
+
+  private onRedirect(e: RedirectEvent): void {
+    const t = this.state.requests[e.requestId];
+    if (!t) return;
+    const hop = { url: t.url, response: toResponse(e), location: e.redirectUrl };
+    if (t.role === 'preflight') {
+      this.update(e.requestId, (x) => (x.preflight ? { ...x, preflight: { ...x.preflight, redirect: hop } } : x));
+      return;
+    }
+    if (t.role !== 'actual') return;
+    t.url = e.redirectUrl;
+    t.sent = false; // a cross-origin hop may need its own preflight
+    delete t.pendingResponse;
+    const next = originOf(e.redirectUrl);
+    if (next && t.initiator && next !== t.initiator) t.crossOrigin = true;
+    this.update(e.requestId, (x) => ({ ...x, redirects: [...x.redirects, hop] }));
+  }
+
+  private onCompleted(e: { requestId: string; statusCode: number; statusLine?: string; headers: Header[]; fromCache?: boolean; ip?: string }): void {
+    const t = this.state.requests[e.requestId];
+    if (!t) return;
+    const response = toResponse(e);
+    if (t.role === 'preflight') {
+      this.update(e.requestId, (x) => (x.preflight ? { ...x, preflight: { ...x.preflight, response } } : x));
+    } else if (t.role === 'actual') {
+      this.update(e.requestId, (x) => ({ ...x, response, observed: { failed: false } }));
+    }
+    delete this.state.requests[e.requestId];
+  }
+
+  private onError(e: ErrorEvent): void {
+    const t = this.state.requests[e.requestId];
+    if (!t) return;
+    if (t.role === 'preflight') {
+      this.update(e.requestId, (x) => {
+        if (!x.preflight) return x;
+        const response = x.preflight.response ?? t.pendingResponse;
+        return { ...x, preflight: { ...x.preflight, error: e.error, ...(response ? { response } : {}) } };
+      });
+    } else if (t.role === 'actual') {
+      this.update(e.requestId, (x) => {
+        // A response whose headers arrived but which CORS then rejected: keep it, it is the evidence.
+        const response = t.pendingResponse ?? x.response;
+        let request = x.request;
+        if (!request.headers.length && x.preflight) {
+          // Blocked at the preflight: the actual request's headers never went out, but the
+          // preflight says which non-safelisted headers it would have carried.
+          request = { ...request, headers: requestedHeaderNames(x.preflight.request.headers).map((name) => ({ name, value: '' })) };
+        }
+        return { ...x, request, ...(response ? { response } : {}), observed: { failed: true, errorText: e.error } };
+      });
+    }
+    delete this.state.requests[e.requestId];
+  }
+}
