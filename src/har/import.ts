@@ -1,0 +1,359 @@
+/**
+ * HAR → exchanges. One importer for the CLI (files), the panel (files dropped on it) and the devtools
+ * page (chrome.devtools.network entries). Pure: no I/O, no DOM.
+ *
+ * Steps: narrow each entry (record.ts) → link redirect hops and pair preflights (pair.ts) → build one
+ * Exchange per request chain → keep the cross-origin CORS ones (the rest are only counted).
+ */
+import type { Exchange, Header, PreflightRecord, RedirectHop, RequestMode, ResponseRecord } from '../model';
+import { HarImportError } from './errors';
+import { linkRedirects, listedHeaderNames, pairPreflights, preflightCacheMs, requestedHeaderNames, type TimeOf } from './pair';
+import { headerValue, isObject, readEntry, readPages, type HarRecord, type ReadProblems } from './record';
+
+export interface HarImportOptions {
+  /** URL of the inspected page, when the caller knows it (devtools page); HAR `pages` are used otherwise. */
+  pageUrl?: string;
+  /** Called now and then while entries are converted (for progress output). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface HarImportStats {
+  /** Entries in the input. */
+  entries: number;
+  /** Entries that could not be read (see warnings). */
+  invalidEntries: number;
+  /** Preflight (OPTIONS) entries. */
+  preflights: number;
+  /** Preflights attached to the request they guarded. */
+  pairedPreflights: number;
+  /** Preflights of redirect hops (guarding a later hop of a chain): not reported separately. */
+  hopPreflights: number;
+  /** Preflights whose request is missing from the HAR: reported as their own exchange, reconstructed. */
+  orphanPreflights: number;
+  /** Entries that were a redirect hop of an earlier entry. */
+  redirectHops: number;
+  /** Cross-origin CORS exchanges produced. */
+  exchanges: number;
+  /** Requests to the page's own origin (not subject to CORS): dropped. */
+  sameOrigin: number;
+  /** Navigations and no-cors loads (images, scripts, …): dropped. */
+  notCors: number;
+  /** Requests whose page origin could not be determined: dropped. */
+  unknownOrigin: number;
+}
+
+export interface HarImportResult {
+  exchanges: Exchange[];
+  stats: HarImportStats;
+  /** Human-readable problems with the input (bounded list). */
+  warnings: string[];
+  /** `log.creator.name version`, when present. */
+  creator?: string;
+  pageUrl?: string;
+}
+
+const MAX_WARNINGS = 20;
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function responseOf(r: HarRecord): ResponseRecord | undefined {
+  if (r.status <= 0) return undefined;
+  const response: ResponseRecord = { status: r.status, headers: r.responseHeaders };
+  if (r.statusText) response.statusText = r.statusText;
+  if (r.body !== undefined) response.body = r.body;
+  if (r.fromCache) response.fromCache = r.fromCache;
+  if (r.remoteAddress) response.remoteAddress = r.remoteAddress;
+  return response;
+}
+
+function hopOf(r: HarRecord): RedirectHop {
+  return { url: r.url, response: responseOf(r) ?? { status: r.status, headers: r.responseHeaders }, location: r.redirectTo ?? '' };
+}
+
+function failedOf(r: HarRecord): boolean | undefined {
+  if (r.error) return true;
+  if (r.status <= 0) return true;
+  return r.reportsFailures ? false : undefined;
+}
+
+/** The request mode, from Sec-Fetch-Mode when sent, else from the resource type and the Origin header. */
+function modeOf(root: HarRecord, hasPreflight: boolean): RequestMode | 'other' {
+  const sfm = headerValue(root.headers, 'sec-fetch-mode')?.trim().toLowerCase();
+  if (sfm === 'cors' || sfm === 'no-cors' || sfm === 'same-origin' || sfm === 'navigate') return sfm;
+  if (sfm) return 'other'; // websocket, webtransport
+  if (hasPreflight) return 'cors';
+  const hasOrigin = headerValue(root.headers, 'origin') !== undefined;
+  switch (root.resourceType) {
+    case 'document':
+      return 'navigate';
+    case 'xhr':
+    case 'eventsource':
+    case 'font':
+      return 'cors';
+    case 'fetch':
+      // A cross-origin CORS fetch that went on the wire always carries Origin; a failed one may show
+      // provisional headers without it.
+      return hasOrigin || failedOf(root) === true ? 'cors' : 'no-cors';
+    case 'websocket':
+      return 'other';
+    default:
+      return hasOrigin ? 'cors' : 'no-cors';
+  }
+}
+
+/** The origin of the document that made the request: its Origin header, else Referer, else the page. */
+function pageOriginOf(root: HarRecord, preflight: HarRecord | undefined, fallbackPageUrl: string | undefined): string | undefined {
+  const sent = headerValue(root.headers, 'origin') ?? (preflight ? headerValue(preflight.headers, 'origin') : undefined);
+  if (sent !== undefined && sent.trim() !== '') return sent.trim();
+  const referer = headerValue(root.headers, 'referer');
+  const fromReferer = referer ? originOf(referer) : undefined;
+  if (fromReferer && fromReferer !== 'null') return fromReferer;
+  const page = root.pageUrl ?? fallbackPageUrl;
+  const fromPage = page ? originOf(page) : undefined;
+  return fromPage && fromPage !== 'null' ? fromPage : undefined;
+}
+
+/**
+ * Request headers as the actual request carried them. A request that never went on the wire (its
+ * preflight failed) shows provisional headers without Origin, and a sanitized HAR lacks
+ * Authorization: fill those in from the preflight, values unknown (empty).
+ */
+function requestHeadersOf(root: HarRecord, preflight: HarRecord | undefined): Header[] {
+  if (!preflight) return root.headers;
+  const present = new Set(root.headers.map((h) => h.name.toLowerCase()));
+  const added: Header[] = [];
+  const origin = headerValue(preflight.headers, 'origin');
+  if (!present.has('origin') && origin !== undefined) added.push({ name: 'Origin', value: origin });
+  for (const name of requestedHeaderNames(preflight)) if (!present.has(name)) added.push({ name, value: '' });
+  return added.length ? [...root.headers, ...added] : root.headers;
+}
+
+function preflightRecordOf(p: HarRecord): PreflightRecord {
+  const record: PreflightRecord = { request: { method: p.method, url: p.url, headers: p.headers } };
+  const response = responseOf(p);
+  if (response) record.response = response;
+  if (p.redirectTo && response) record.redirect = { url: p.url, response, location: p.redirectTo };
+  if (p.error) record.error = p.error;
+  if (Number.isFinite(p.startedAt)) record.startedAt = p.startedAt;
+  return record;
+}
+
+function newStats(entries: number): HarImportStats {
+  return {
+    entries, invalidEntries: 0, preflights: 0, pairedPreflights: 0, hopPreflights: 0, orphanPreflights: 0,
+    redirectHops: 0, exchanges: 0, sameOrigin: 0, notCors: 0, unknownOrigin: 0,
+  };
+}
+
+interface Context {
+  pageUrls: Map<string, string>;
+  pageUrl?: string;
+}
+
+function convert(entries: readonly unknown[], ctx: Context, options: HarImportOptions): HarImportResult {
+  const stats = newStats(entries.length);
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    if (warnings.length < MAX_WARNINGS) warnings.push(message);
+  };
+  const problems: ReadProblems = { badHeaders: 0 };
+
+  const records: HarRecord[] = [];
+  const step = Math.max(1000, Math.ceil(entries.length / 100));
+  for (let i = 0; i < entries.length; i++) {
+    const r = readEntry(entries[i], i, ctx.pageUrls, problems);
+    if (typeof r === 'string') {
+      stats.invalidEntries++;
+      warn(`Skipped ${r}.`);
+    } else {
+      records.push(r);
+    }
+    if (options.onProgress && (i + 1) % step === 0) options.onProgress(i + 1, entries.length);
+  }
+  options.onProgress?.(entries.length, entries.length);
+  if (problems.badHeaders > 0) warn(`Ignored ${problems.badHeaders} malformed header line(s) (not {name, value} strings).`);
+  if (records.length === 0 && entries.length > 0) {
+    throw new HarImportError('no-usable-entries', `None of the ${entries.length} HAR entries could be read: ${warnings[0] ?? 'no request data'}`);
+  }
+
+  const allTimed = records.every((r) => Number.isFinite(r.startedAt));
+  if (!allTimed && records.length > 0) warn('Some entries have no valid startedDateTime: entries are matched in file order.');
+  const timeOf: TimeOf = allTimed ? (r) => r.startedAt : (r) => r.index;
+
+  const preflights: HarRecord[] = [];
+  const others: HarRecord[] = [];
+  for (const r of records) (r.isPreflight ? preflights : others).push(r);
+  stats.preflights = preflights.length;
+
+  const next = linkRedirects(others, timeOf);
+  const isHop = new Set<number>();
+  for (const hop of next.values()) isHop.add(hop.index);
+  stats.redirectHops = isHop.size;
+
+  const pairs = pairPreflights(preflights, others, timeOf);
+  const preflightOf = new Map<number, HarRecord>();
+  for (const p of preflights) {
+    const act = pairs.get(p.index);
+    if (!act) continue;
+    if (isHop.has(act.index)) stats.hopPreflights++;
+    else preflightOf.set(act.index, p);
+  }
+  stats.pairedPreflights = preflightOf.size;
+
+  const exchanges: Exchange[] = [];
+  const keep = (root: HarRecord, chain: HarRecord[], pre: HarRecord | undefined, synthetic: boolean): void => {
+    const mode = synthetic ? 'cors' : modeOf(root, pre !== undefined);
+    if (mode !== 'cors' && mode !== 'same-origin') {
+      stats.notCors++;
+      return;
+    }
+    const pageOrigin = pageOriginOf(root, pre, ctx.pageUrl);
+    if (pageOrigin === undefined) {
+      stats.unknownOrigin++;
+      return;
+    }
+    // A same-origin request redirected to another origin becomes a CORS request at that hop.
+    if (chain.every((r) => originOf(r.url) === pageOrigin) && pageOrigin !== 'null') {
+      stats.sameOrigin++;
+      return;
+    }
+    const last = chain[chain.length - 1]!;
+    const redirects: RedirectHop[] = chain.slice(0, -1).map(hopOf);
+    // A chain that ends on a redirect the browser refused to follow (CORS check on the redirect failed).
+    const stoppedAtRedirect = last.redirectTo !== undefined && failedOf(last) === true && last.status > 0;
+    if (stoppedAtRedirect) redirects.push(hopOf(last));
+    const exchange: Exchange = {
+      id: `har-${root.index}`,
+      source: 'har',
+      pageOrigin,
+      startedAt: Number.isFinite(root.startedAt) ? root.startedAt : 0,
+      request: { method: root.method, url: root.url, headers: synthetic ? root.headers : requestHeadersOf(root, pre) },
+      mode,
+      redirects,
+      observed: {},
+    };
+    const pageUrl = root.pageUrl ?? ctx.pageUrl;
+    if (pageUrl) exchange.pageUrl = pageUrl;
+    if (root.resourceType && !synthetic) exchange.resourceType = root.resourceType;
+    if (!stoppedAtRedirect && !synthetic) {
+      const response = responseOf(last);
+      if (response) exchange.response = response;
+    }
+    if (pre) exchange.preflight = preflightRecordOf(pre);
+    if (synthetic) {
+      exchange.initiator = 'reconstructed from a preflight: the request itself is not in the HAR';
+    } else {
+      const failed = failedOf(last);
+      if (failed !== undefined) exchange.observed.failed = failed;
+      const errorText = last.error ?? (last.status <= 0 && failed ? 'no response' : undefined);
+      if (errorText) exchange.observed.errorText = errorText;
+      if (root.initiator) exchange.initiator = root.initiator;
+    }
+    exchanges.push(exchange);
+  };
+
+  for (const root of others) {
+    if (isHop.has(root.index)) continue;
+    const chain = [root];
+    for (let hop = next.get(root.index); hop && chain.length <= 21; hop = next.get(hop.index)) chain.push(hop);
+    keep(root, chain, preflightOf.get(root.index), false);
+  }
+
+  // Preflights whose request is not in the HAR (some tools omit blocked requests): report what was asked.
+  for (const p of preflights) {
+    if (pairs.has(p.index)) continue;
+    stats.orphanPreflights++;
+    const method = headerValue(p.headers, 'access-control-request-method')?.trim() || 'GET';
+    const origin = headerValue(p.headers, 'origin');
+    const headers: Header[] = [];
+    if (origin !== undefined) headers.push({ name: 'Origin', value: origin });
+    for (const name of requestedHeaderNames(p)) headers.push({ name, value: '' });
+    const root: HarRecord = { ...p, method, headers, isPreflight: false, status: 0, responseHeaders: [] };
+    delete root.redirectTo;
+    keep(root, [root], p, true);
+  }
+
+  exchanges.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  markCachedPreflights(exchanges);
+  stats.exchanges = exchanges.length;
+  const result: HarImportResult = { exchanges, stats, warnings };
+  if (ctx.pageUrl) result.pageUrl = ctx.pageUrl;
+  return result;
+}
+
+const SIMPLE_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+/**
+ * A request that would have needed a preflight but shows none, made while an earlier preflight for
+ * the same origin, URL and method was still cacheable: the browser's preflight cache answered.
+ * (Whether a preflight was needed is approximated from the method and header names; the rules decide.)
+ */
+function markCachedPreflights(exchanges: Exchange[]): void {
+  const last = new Map<string, Exchange>();
+  for (const ex of exchanges) {
+    const key = `${ex.pageOrigin}\n${ex.request.url}\n${ex.request.method}`;
+    if (ex.preflight) {
+      if (ex.preflight.response && ex.preflight.response.status >= 200 && ex.preflight.response.status < 300) last.set(key, ex);
+      continue;
+    }
+    const earlier = last.get(key);
+    if (!earlier?.preflight?.response) continue;
+    const names = listedHeaderNames(ex.request.headers);
+    if (SIMPLE_METHODS.has(ex.request.method.toUpperCase()) && names.length === 0) continue;
+    const asked = new Set(headerValue(earlier.preflight.request.headers, 'access-control-request-headers')?.split(',').map((s) => s.trim().toLowerCase()) ?? []);
+    if (!names.every((n) => asked.has(n))) continue;
+    const lifetime = preflightCacheMs(headerValue(earlier.preflight.response.headers, 'access-control-max-age'));
+    const startedAt = earlier.preflight.startedAt ?? earlier.startedAt;
+    if (ex.startedAt - startedAt > lifetime + 1_000) continue;
+    ex.preflightFromCache = true;
+    ex.cachedPreflightId = earlier.id;
+  }
+}
+
+/** Parses HAR text. Throws HarImportError('not-json') with the parser's reason. */
+export function parseHarText(text: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new HarImportError('not-json', `This file is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Imports a whole HAR document (parsed JSON, or its text). Throws HarImportError on unusable input. */
+export function importHar(input: unknown, options: HarImportOptions = {}): HarImportResult {
+  const doc = typeof input === 'string' ? parseHarText(input) : input;
+  if (!isObject(doc)) throw new HarImportError('not-har', 'This is not a HAR file: expected a JSON object with a "log" property.');
+  const log = doc.log;
+  if (!isObject(log)) throw new HarImportError('not-har', 'This is not a HAR file: it has no "log" object.');
+  if (!Array.isArray(log.entries)) throw new HarImportError('not-har', 'This is not a HAR file: "log.entries" is missing or not an array.');
+  const pageUrls = readPages(log.pages);
+  const ctx: Context = { pageUrls };
+  const pageUrl = options.pageUrl ?? (pageUrls.size === 1 ? [...pageUrls.values()][0] : undefined);
+  if (pageUrl) ctx.pageUrl = pageUrl;
+  const result = convert(log.entries, ctx, options);
+  const creator = isObject(log.creator) && typeof log.creator.name === 'string'
+    ? `${log.creator.name}${typeof log.creator.version === 'string' ? ` ${log.creator.version}` : ''}` : undefined;
+  if (creator) result.creator = creator;
+  return result;
+}
+
+/**
+ * Imports loose HAR entries, e.g. from `chrome.devtools.network.getHAR()` / `onRequestFinished`
+ * (`pageUrl`: the inspected page, used when an entry shows neither Origin nor Referer).
+ */
+export function importHarEntries(entries: readonly unknown[], options: HarImportOptions = {}): HarImportResult {
+  const ctx: Context = { pageUrls: new Map() };
+  if (options.pageUrl) ctx.pageUrl = options.pageUrl;
+  return convert(entries, ctx, options);
+}
+
+/** The exchanges of loose HAR entries (see importHarEntries for counts and warnings). */
+export function exchangesFromHarEntries(entries: readonly unknown[], options: HarImportOptions = {}): Exchange[] {
+  return importHarEntries(entries, options).exchanges;
+}

@@ -1,0 +1,197 @@
+/**
+ * Putting a HAR's loose entries back together: which preflight guarded which request, and which
+ * entries are hops of one redirect chain. HARs carry no link for either (Chrome's preflight
+ * `_initiator.requestId` names a CDP id that no entry carries), so both are matched on what the
+ * wire shows: URL, method, Origin, Access-Control-Request-* and time.
+ *
+ * Observed in Chromium 156 (test/fixtures/har/chrome-devtools.har): the preflight's startedDateTime
+ * is 1–2 ms AFTER its actual request's (the actual is issued first, the preflight is made for it);
+ * an actual that never went on the wire has provisional headers (its own script-set headers, but no
+ * Origin, Host or Sec-Fetch-*); entries are in completion order, not time order.
+ */
+import type { Header } from '../model';
+import { headerValue, type HarRecord } from './record';
+
+/** How far (ms) a preflight may be logged before / after the start of the request it guarded. */
+const BEFORE_MS = 2_000;
+const AFTER_MS = 2_000;
+/** Candidates examined per preflight (nearest in time): keeps pathological files (10k identical requests) linear. */
+const MAX_CANDIDATES = 16;
+
+/**
+ * Request header names that never show up in Access-Control-Request-Headers because the browser adds
+ * them itself, they are forbidden to scripts, or they are CORS-safelisted by name (values aside).
+ * Used only to score candidate pairs, never to judge a request (that is the rules' job).
+ */
+const NOT_LISTED = new Set([
+  'accept', 'accept-language', 'content-language', 'range', 'user-agent', 'referer', 'origin', 'host', 'connection',
+  'accept-encoding', 'accept-charset', 'cookie', 'cookie2', 'content-length', 'date', 'dnt', 'expect', 'keep-alive',
+  'te', 'trailer', 'transfer-encoding', 'upgrade', 'via', 'priority',
+  // Added by the network stack on cache bypass / revalidation (DevTools "Disable cache").
+  'pragma', 'cache-control', 'if-none-match', 'if-modified-since',
+  'access-control-request-method', 'access-control-request-headers',
+]);
+const SAFE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+/** Removed by DevTools' sanitized export: its absence from the actual request proves nothing. */
+const SANITIZED_AWAY = new Set(['authorization', 'cookie']);
+
+/** Names of the request's headers that a preflight would list (approximation: names, plus Content-Type's essence). */
+export function listedHeaderNames(headers: readonly Header[]): string[] {
+  const out = new Set<string>();
+  for (const h of headers) {
+    const name = h.name.toLowerCase();
+    if (NOT_LISTED.has(name) || name.startsWith('sec-') || name.startsWith('proxy-') || name.startsWith(':')) continue;
+    if (name === 'content-type' && SAFE_CONTENT_TYPES.has((h.value.split(';')[0] ?? '').trim().toLowerCase())) continue;
+    out.add(name);
+  }
+  return [...out].sort();
+}
+
+/** Access-Control-Request-Headers of a preflight, as a set of lowercased names. */
+export function requestedHeaderNames(preflight: HarRecord): string[] {
+  const acrh = headerValue(preflight.headers, 'access-control-request-headers') ?? '';
+  return acrh.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+}
+
+/** How badly the actual's headers disagree with what the preflight asked for (0 = exactly). */
+function headerMismatch(requested: readonly string[], actual: HarRecord): number {
+  const present = new Set(actual.headers.map((h) => h.name.toLowerCase()));
+  let penalty = 0;
+  for (const name of requested) if (!present.has(name) && !SANITIZED_AWAY.has(name)) penalty++;
+  const asked = new Set(requested);
+  for (const name of listedHeaderNames(actual.headers)) if (!asked.has(name)) penalty++;
+  return penalty;
+}
+
+/** Time used for ordering: startedAt, or the entry index when the file lacks usable times. */
+export type TimeOf = (r: HarRecord) => number;
+
+function lowerBound(sorted: readonly HarRecord[], t: number, timeOf: TimeOf): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timeOf(sorted[mid]!) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Candidate {
+  pre: HarRecord;
+  act: HarRecord;
+  penalty: number;
+  cost: number;
+}
+
+/**
+ * Pairs preflights with the non-preflight entries they guarded. Returns preflight index → actual.
+ * Hard conditions: same URL, Access-Control-Request-Method equal to the method (case-sensitive, as
+ * sent), same Origin when the actual shows one, start times within the window. Then the best pairs
+ * win: fewest header disagreements, then nearest in time (a preflight logged after its request is
+ * preferred to one logged before). A preflight guards at most one request and vice versa.
+ */
+export function pairPreflights(preflights: readonly HarRecord[], actuals: readonly HarRecord[], timeOf: TimeOf): Map<number, HarRecord> {
+  const pairs = new Map<number, HarRecord>();
+  const taken = new Set<number>();
+
+  // Exact links first, when an exporter wrote request ids.
+  const byId = new Map<string, HarRecord>();
+  for (const a of actuals) if (a.requestId !== undefined) byId.set(a.requestId, a);
+  const rest: HarRecord[] = [];
+  for (const p of preflights) {
+    const a = p.initiatorRequestId !== undefined ? byId.get(p.initiatorRequestId) : undefined;
+    if (a && !taken.has(a.index)) {
+      pairs.set(p.index, a);
+      taken.add(a.index);
+    } else {
+      rest.push(p);
+    }
+  }
+
+  const groups = new Map<string, HarRecord[]>();
+  for (const a of actuals) {
+    if (taken.has(a.index)) continue;
+    const key = `${a.url}\n${a.method}`;
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(a);
+  }
+  for (const list of groups.values()) list.sort((x, y) => timeOf(x) - timeOf(y));
+
+  const candidates: Candidate[] = [];
+  for (const pre of rest) {
+    const method = headerValue(pre.headers, 'access-control-request-method');
+    if (method === undefined) continue;
+    const list = groups.get(`${pre.url}\n${method.trim()}`);
+    if (!list) continue;
+    const origin = headerValue(pre.headers, 'origin');
+    const requested = requestedHeaderNames(pre);
+    const t = timeOf(pre);
+    const consider = (act: HarRecord): boolean => {
+      const d = t - timeOf(act);
+      if (d < -BEFORE_MS || d > Math.max(AFTER_MS, act.duration + AFTER_MS)) return false;
+      const actOrigin = headerValue(act.headers, 'origin');
+      if (origin !== undefined && actOrigin !== undefined && actOrigin !== origin) return true;
+      candidates.push({ pre, act, penalty: headerMismatch(requested, act), cost: d >= 0 ? d : 2 * -d + 1 });
+      return true;
+    };
+    const at = lowerBound(list, t, timeOf);
+    // Walk outwards from the preflight's time; stop each side at the window edge or the cap.
+    let seen = 0;
+    for (let i = at - 1; i >= 0 && seen < MAX_CANDIDATES; i--, seen++) if (!consider(list[i]!)) break;
+    seen = 0;
+    for (let i = at; i < list.length && seen < MAX_CANDIDATES; i++, seen++) if (!consider(list[i]!)) break;
+  }
+
+  candidates.sort((x, y) => x.penalty - y.penalty || x.cost - y.cost || x.pre.index - y.pre.index || x.act.index - y.act.index);
+  for (const c of candidates) {
+    if (pairs.has(c.pre.index) || taken.has(c.act.index)) continue;
+    pairs.set(c.pre.index, c.act);
+    taken.add(c.act.index);
+  }
+  return pairs;
+}
+
+/** Methods a redirect may turn the request into (301/302 POST → GET, 303 → GET). */
+function continues(from: HarRecord, to: HarRecord): boolean {
+  return to.method === from.method || to.method.toUpperCase() === 'GET';
+}
+
+/**
+ * Links redirect hops: an entry answered 3xx with a Location is followed by the next entry for that
+ * URL (nearest later in time, not already a hop of another chain). Returns entry index → next hop.
+ */
+export function linkRedirects(records: readonly HarRecord[], timeOf: TimeOf): Map<number, HarRecord> {
+  const byUrl = new Map<string, HarRecord[]>();
+  for (const r of records) {
+    let list = byUrl.get(r.url);
+    if (!list) byUrl.set(r.url, (list = []));
+    list.push(r);
+  }
+  for (const list of byUrl.values()) list.sort((x, y) => timeOf(x) - timeOf(y));
+  const next = new Map<number, HarRecord>();
+  const claimed = new Set<number>();
+  const ordered = records.filter((r) => r.redirectTo !== undefined).sort((x, y) => timeOf(x) - timeOf(y));
+  for (const r of ordered) {
+    const list = byUrl.get(r.redirectTo!);
+    if (!list) continue;
+    const t = timeOf(r);
+    let seen = 0;
+    for (let i = lowerBound(list, t - 50, timeOf); i < list.length && seen < MAX_CANDIDATES * 2; i++, seen++) {
+      const c = list[i]!;
+      if (c === r || claimed.has(c.index) || !continues(r, c)) continue;
+      next.set(r.index, c);
+      claimed.add(c.index);
+      break;
+    }
+  }
+  return next;
+}
+
+/** Preflight-cache lifetime Chromium would give a preflight response (ms): 5 s default, capped at 2 h. */
+export function preflightCacheMs(maxAge: string | undefined): number {
+  if (maxAge === undefined || !/^\s*-?\d+\s*$/.test(maxAge)) return 5_000;
+  const seconds = Number(maxAge.trim());
+  return Math.min(Math.max(seconds, 0), 7_200) * 1_000;
+}
