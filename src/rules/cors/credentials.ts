@@ -1,0 +1,84 @@
+/**
+ * Credentials-mode inference. Neither HAR nor webRequest records the mode, and it changes the
+ * verdict (ACAO "*" and Access-Control-Allow-Credentials only matter with "include"). So when
+ * the exchange does not say, evaluate the candidate modes and keep the one that explains what
+ * the browser was seen to do.
+ */
+import type { CredentialsMode, Exchange } from '../../model';
+import type { EngineResult } from './engine';
+import { getHeader } from './headers';
+
+/** What the browser's own outcome says about CORS. */
+export type ObservedOutcome = 'allowed' | 'blocked' | 'network-error' | 'unknown';
+
+export function observedOutcome(exchange: Exchange): ObservedOutcome {
+  const { failed, errorText, corsError } = exchange.observed;
+  if (failed === undefined) return 'unknown';
+  if (!failed) return 'allowed';
+  // CORS failures always surface as net::ERR_FAILED; other codes are network errors.
+  if (corsError || errorText === undefined || errorText === '' || errorText === 'net::ERR_FAILED') return 'blocked';
+  return 'network-error';
+}
+
+/**
+ * How well one mode's result explains the observation: 0 contradicts it, 1 cannot tell (nothing
+ * observed, or the capture lacks what the checks need), 2 explains it, 3 explains it down to the
+ * CorsError Chromium reported.
+ */
+export function consistency(result: EngineResult, exchange: Exchange): 0 | 1 | 2 | 3 {
+  const observed = observedOutcome(exchange);
+  if (observed === 'unknown' || observed === 'network-error' || result.outcome === 'unknown') return 1;
+  if (observed === 'allowed') return result.outcome === 'allowed' ? 2 : 0;
+  if (result.outcome !== 'blocked') return 0;
+  return exchange.observed.corsError && exchange.observed.corsError === result.corsError ? 3 : 2;
+}
+
+/** A Cookie header on a cross-origin request is only sent in mode "include". */
+export function hasCookieEvidence(exchange: Exchange): boolean {
+  const cookie = getHeader(exchange.request.headers, 'cookie');
+  return cookie !== null && cookie !== '';
+}
+
+export interface CredentialsChoice {
+  mode: CredentialsMode;
+  inferred: boolean;
+  result: EngineResult;
+  /** True when no candidate mode explains the observed outcome. */
+  inconsistent: boolean;
+  notes: string[];
+}
+
+/** The modes worth evaluating: the recorded one, or the fetch default plus "include". */
+export function candidateModes(exchange: Exchange): CredentialsMode[] {
+  return exchange.credentials ? [exchange.credentials] : ['same-origin', 'include'];
+}
+
+export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMode) => EngineResult): CredentialsChoice {
+  const modes = candidateModes(exchange);
+  const scored = modes.map((mode) => {
+    const result = run(mode);
+    return { mode, result, score: consistency(result, exchange) };
+  });
+  const cookie = hasCookieEvidence(exchange);
+  const preferred: CredentialsMode = exchange.credentials ?? (cookie ? 'include' : 'same-origin');
+  const best = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best);
+  const pick = top.find((s) => s.mode === preferred) ?? top[0] ?? scored[0];
+  if (!pick) throw new Error('no credentials mode to evaluate');
+
+  const notes: string[] = [];
+  const inferred = exchange.credentials === undefined;
+  if (inferred && pick.result.crossOrigin) {
+    const outcome = observedOutcome(exchange);
+    if (best === 0) {
+      notes.push(`The credentials mode was not recorded; neither "same-origin" nor "include" explains the observed outcome, so "${pick.mode}" is shown as the most likely.`);
+    } else if (top.length === 1 && scored.length > 1) {
+      notes.push(`The credentials mode was not recorded; only "${pick.mode}" explains why the browser ${outcome === 'allowed' ? 'allowed' : 'blocked'} this request.`);
+    } else if (pick.mode === 'include' && cookie) {
+      notes.push('The credentials mode was not recorded; the request carried a Cookie header, so it was sent with credentials: "include".');
+    } else {
+      notes.push(`The credentials mode was not recorded; evaluated as "${pick.mode}"${pick.mode === 'same-origin' ? ' (the fetch default, which sends no cookies to another origin)' : ''}.`);
+    }
+  }
+  return { mode: pick.mode, inferred, result: pick.result, inconsistent: best === 0, notes };
+}

@@ -1,0 +1,342 @@
+/**
+ * Walks one exchange through Chromium's CORS checks, in Chromium's order, for ONE credentials
+ * mode. `evaluate` (src/rules/evaluate.ts) runs it for the candidate modes and picks one.
+ *
+ * Order (services/network/cors/cors_url_loader.cc, preflight_controller.cc):
+ *   StartRequest: scheme → mode → preflight needed? → preflight (redirect → CheckAccess →
+ *   status → ACAM/ACAH syntax → method → headers) → actual request → for each redirect:
+ *   CheckAccess → hop count → Location credentials → tainted origin → (restart: scheme, mode,
+ *   preflight for the new URL) → final response: CheckAccess (not for a 304 revalidation).
+ */
+import type { CorsError, CredentialsMode, Exchange, Header, Phase, PreflightRecord, ResponseRecord } from '../../model';
+import { checkAccess, credentialsNote, originPassNote, toPreflightError } from './check-access';
+import { getHeader } from './headers';
+import { OPAQUE_ORIGIN, isCorsEnabledScheme, isSameOrigin, normalizeOrigin, schemeOf } from './origin';
+import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, preflightNeed, reconcileUnsafeHeaders, type PreflightNeed } from './preflight';
+import { Recorder, type Row } from './recorder';
+import { BODY_HEADERS, MAX_REDIRECTS, methodAfterRedirect, redirectHasForbiddenCredentials, taintsOrigin } from './redirect';
+import { resolveRequestMode } from './request-mode';
+
+export type Outcome = 'allowed' | 'blocked' | 'unknown';
+
+export interface EngineResult {
+  crossOrigin: boolean;
+  outcome: Outcome;
+  corsError: CorsError | null;
+  failedParameter: string | null;
+  phase: Phase | null;
+  checks: Recorder['checks'];
+  preflightReasons: string[];
+  notes: string[];
+  /** Why the outcome is unknown, when it is. */
+  undecidedReason?: string;
+}
+
+export const CACHE_NOTE = "Answered from the browser's preflight cache.";
+
+/** Runs the checks for one credentials mode. */
+export function runChecks(exchange: Exchange, credentials: CredentialsMode): EngineResult {
+  return new Walk(exchange, credentials).run();
+}
+
+class Walk {
+  private readonly rec = new Recorder();
+  private readonly notes: string[] = [];
+  private readonly pageOrigin: string;
+  private preflightReasons: string[] = [];
+  private preflightUsed = false;
+  private readonly legs: string[];
+
+  constructor(private readonly ex: Exchange, private readonly credentials: CredentialsMode) {
+    this.pageOrigin = normalizeOrigin(ex.pageOrigin);
+    this.legs = [ex.request.url, ...ex.redirects.map((r) => r.location)];
+  }
+
+  run(): EngineResult {
+    const { ex } = this;
+    const { mode, source } = resolveRequestMode(ex);
+    if (mode === 'navigate' || mode === 'no-cors' || mode === 'websocket') {
+      const how = source === 'exchange' ? '' : ` (from the ${source === 'sec-fetch-mode' ? 'Sec-Fetch-Mode header' : 'resource type'})`;
+      const what = mode === 'navigate' ? 'a navigation' : mode === 'websocket' ? 'a WebSocket handshake' : 'a no-cors request';
+      return this.notCors(`This is ${what}${how}: the browser does not apply CORS to it.`);
+    }
+    if (schemeOf(ex.request.url) === 'data') return this.notCors('data: URLs are answered by the browser itself: CORS does not apply.');
+
+    let method = ex.request.method;
+    let headers: readonly Header[] = ex.request.headers;
+    let corsFlag = !isSameOrigin(this.pageOrigin, ex.request.url);
+    let crossOrigin = corsFlag;
+    let tainted = false;
+    let restart = true;
+
+    for (let k = 0; k < this.legs.length && !this.rec.stopped; k++) {
+      const legUrl = this.legs[k] ?? '';
+      const origin = tainted ? OPAQUE_ORIGIN : this.pageOrigin;
+      if (corsFlag && restart) {
+        this.startRequest(k, legUrl, mode, method, headers, origin);
+        if (this.rec.stopped) break;
+      }
+      const hop = ex.redirects[k];
+      if (!hop) {
+        this.finalResponse(corsFlag, legUrl, origin);
+        break;
+      }
+      const label = `Redirect ${k + 1}`;
+      if (corsFlag) this.access('redirect', hop.response.headers, origin, legUrl, (e) => e, `${label} origin`, `${label} credentials`);
+      if (this.rec.stopped) break;
+      if (k >= MAX_REDIRECTS) {
+        this.rec.fail({ id: 'redirect-count', phase: 'redirect', label: 'Redirects', asked: String(k + 1), allowed: String(MAX_REDIRECTS), note: `Chromium follows at most ${MAX_REDIRECTS} redirects; this is a network error (net::ERR_TOO_MANY_REDIRECTS), not a CORS error.` }, { corsError: null, failedParameter: null });
+        break;
+      }
+      this.redirectLocation(label, hop.location, corsFlag, tainted);
+      if (this.rec.stopped) break;
+      if (!tainted && taintsOrigin(legUrl, hop.location, this.pageOrigin)) {
+        tainted = true;
+        this.notes.push(`After the redirect to ${originLabel(hop.location)} the request's Origin became "null": a redirect between two other origins makes it opaque, so only "*" or "null" can match from then on.`);
+      }
+      const newMethod = methodAfterRedirect(hop.response.status, method);
+      if (newMethod !== method) headers = headers.filter((h) => !BODY_HEADERS.includes(h.name.toLowerCase()));
+      const wasCors = corsFlag;
+      if (!corsFlag && !isSameOrigin(this.pageOrigin, hop.location)) corsFlag = true;
+      crossOrigin ||= corsFlag;
+      restart = (corsFlag && preflightNeed(newMethod, headers).reasons.length > 0) || (!wasCors && corsFlag) || (corsFlag && newMethod !== method);
+      method = newMethod;
+    }
+
+    if (!crossOrigin) return this.notCors('Same-origin request: CORS does not apply.');
+    return this.result(true);
+  }
+
+  /** Chromium's StartRequest for one leg: scheme, mode, then the preflight if one is needed. */
+  private startRequest(k: number, url: string, mode: string, method: string, headers: readonly Header[], origin: string): void {
+    const scheme = schemeOf(url) ?? '';
+    if (!isCorsEnabledScheme(url)) {
+      this.rec.fail({ id: 'scheme', phase: 'request', label: 'URL scheme', asked: scheme, allowed: 'http, https', corsError: 'CorsDisabledScheme', note: `A cross-origin request can only go to http: or https: URLs, not ${scheme}:.` }, { corsError: 'CorsDisabledScheme', failedParameter: '' });
+      return;
+    }
+    if (mode === 'same-origin') {
+      this.rec.fail({ id: 'mode', phase: 'request', label: 'Request mode', asked: 'same-origin', allowed: null, corsError: 'DisallowedByMode', note: 'The request was made with mode "same-origin" but goes to another origin.' }, { corsError: 'DisallowedByMode', failedParameter: '' });
+      return;
+    }
+    const need = preflightNeed(method, headers);
+    if (k === 0) {
+      this.preflightReasons = need.reasons;
+      for (const h of need.ignoredHeaders) this.notes.push(`Ignored request header ${h.name} when deciding on a preflight: ${h.reason}.`);
+    }
+    const record = this.pickPreflight(k, url);
+    if (need.reasons.length === 0 && !record) {
+      if (k === 0) this.simpleRequestRows(method);
+      return;
+    }
+    if (need.reasons.length === 0 && k === 0) {
+      this.preflightReasons = ['the browser sent a preflight although no method or header required one (e.g. XHR upload listeners, a streaming body, or a Local Network Access check)'];
+    }
+    this.preflight(k, record, need, method, origin);
+  }
+
+  /** The captured preflight belongs to this leg if it targeted this URL, or no later leg's URL. */
+  private pickPreflight(k: number, url: string): PreflightRecord | undefined {
+    const pf = this.ex.preflight;
+    if (!pf || this.preflightUsed) return undefined;
+    const target = stripUrl(pf.request.url);
+    const mine = stripUrl(url) === target || !this.legs.slice(k + 1).some((u) => stripUrl(u) === target);
+    if (!mine) return undefined;
+    this.preflightUsed = true;
+    return pf;
+  }
+
+  private simpleRequestRows(method: string): void {
+    this.rec.pass({ id: 'allow-method', phase: 'request', label: 'Method', asked: method, allowed: null, note: `${method.toUpperCase()} with only CORS-safelisted headers is a simple request: no preflight is needed.` });
+  }
+
+  private preflight(k: number, pf: PreflightRecord | undefined, need: PreflightNeed, method: string, origin: string): void {
+    const { ex } = this;
+    const withCredentials = this.credentials === 'include';
+    if (!pf) {
+      let note: string;
+      if (ex.preflightFromCache) note = CACHE_NOTE;
+      else if (k > 0) note = 'After the redirect the browser sent a new preflight to this URL; it is not part of this capture.';
+      else if (ex.response || ex.redirects.length > 0 || ex.observed.failed === false) note = `${CACHE_NOTE} No preflight was captured, yet the request itself went out (or the capture missed the preflight).`;
+      else note = 'No preflight was captured for this request, so its checks cannot be judged.';
+      const row = (r: Row): void => this.rec.skip({ ...r, note });
+      row({ id: 'allow-origin', phase: 'preflight', label: 'Preflight origin', asked: origin, allowed: null });
+      row({ id: 'allow-credentials', phase: 'preflight', label: 'Preflight credentials', asked: this.credentials, allowed: null });
+      row({ id: 'preflight-status', phase: 'preflight', label: 'Preflight status', asked: '2xx', allowed: null });
+      row({ id: 'allow-method', phase: 'preflight', label: 'Method', asked: method, allowed: null });
+      for (const h of need.unsafeHeaders) row({ id: 'allow-header', phase: 'preflight', label: `Header ${h.name}`, asked: h.name, allowed: null });
+      return;
+    }
+
+    const askedMethod = getHeader(pf.request.headers, 'access-control-request-method') ?? method;
+    const unsafe = reconcileUnsafeHeaders(need.unsafeHeaders, pf.request.headers.length > 0 ? pf.request.headers : undefined);
+
+    if (pf.redirect) {
+      this.rec.fail({ id: 'preflight-redirect', phase: 'preflight', label: 'Preflight redirect', asked: 'no redirect', allowed: `${pf.redirect.response.status} → ${pf.redirect.location}`, corsError: 'PreflightDisallowedRedirect', note: 'The preflight was answered with a redirect; a preflight must be answered directly with a 2xx status.' }, { corsError: 'PreflightDisallowedRedirect', failedParameter: '' });
+    }
+    const response = pf.response;
+    if (!response) {
+      if (pf.error) {
+        this.rec.fail({ id: 'preflight-response', phase: 'preflight', label: 'Preflight response', asked: 'OPTIONS', allowed: pf.error, note: `The preflight failed with a network error (${pf.error}) before any CORS check: a connectivity problem, not a CORS header problem.` }, { corsError: null, failedParameter: null });
+      } else if (!this.rec.stopped) {
+        this.rec.cannotJudge({ id: 'preflight-response', phase: 'preflight', label: 'Preflight response', asked: 'OPTIONS', allowed: null }, 'The preflight has no response in this capture.');
+      }
+      return;
+    }
+
+    this.access('preflight', response.headers, origin, pf.request.url || this.legs[k] || '', toPreflightError, 'Preflight origin', 'Preflight credentials');
+
+    const statusRow: Row = { id: 'preflight-status', phase: 'preflight', label: 'Preflight status', asked: '2xx', allowed: String(response.status), corsError: 'PreflightInvalidStatus' };
+    if (isOkStatus(response.status)) this.rec.pass({ ...statusRow, note: `The preflight was answered with ${response.status}.` });
+    else this.rec.fail({ ...statusRow, note: `The preflight was answered with ${response.status}; it needs a 2xx status (often the server or gateway does not handle OPTIONS for this path).` }, { corsError: 'PreflightInvalidStatus', failedParameter: '' });
+
+    const lists = parseAllowLists(response.headers);
+    if (lists.rawMethods !== null) {
+      const row: Row = { id: 'allow-methods-syntax', phase: 'preflight', label: 'Allow-Methods syntax', asked: null, allowed: lists.rawMethods, corsError: 'InvalidAllowMethodsPreflightResponse' };
+      if (lists.methods.ok) this.rec.pass({ ...row, note: 'Access-Control-Allow-Methods is a valid comma-separated list.' });
+      else this.rec.fail({ ...row, note: `Access-Control-Allow-Methods is not a valid comma-separated list of tokens ("${lists.methods.invalidItem}" is not a token).` }, { corsError: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
+    }
+    if (lists.rawHeaders !== null) {
+      const row: Row = { id: 'allow-headers-syntax', phase: 'preflight', label: 'Allow-Headers syntax', asked: null, allowed: lists.rawHeaders, corsError: 'InvalidAllowHeadersPreflightResponse' };
+      if (lists.headers.ok) this.rec.pass({ ...row, note: 'Access-Control-Allow-Headers is a valid comma-separated list.' });
+      else this.rec.fail({ ...row, note: `Access-Control-Allow-Headers is not a valid comma-separated list of tokens ("${lists.headers.invalidItem}" is not a token).` }, { corsError: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' });
+    }
+
+    const methods = lists.methods.ok ? lists.methods.items : [];
+    const methodRow: Row = { id: 'allow-method', phase: 'preflight', label: 'Method', asked: askedMethod, allowed: lists.rawMethods, corsError: 'MethodDisallowedByPreflightResponse' };
+    const m = checkMethod(askedMethod, methods, withCredentials);
+    if (m.ok) this.rec.pass({ ...methodRow, note: m.via === 'safelisted' ? `${askedMethod} is CORS-safelisted and never needs to be listed.` : m.via === 'wildcard' ? '"*" allows any method for a request without credentials.' : `${askedMethod} is listed in Access-Control-Allow-Methods.` });
+    else this.rec.fail({ ...methodRow, note: m.note }, { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: askedMethod });
+
+    const allowHeaders = lists.headers.ok ? lists.headers.items : [];
+    for (const h of unsafe) {
+      const row: Row = { id: 'allow-header', phase: 'preflight', label: `Header ${h.name}`, asked: h.name, allowed: lists.rawHeaders, corsError: 'HeaderDisallowedByPreflightResponse' };
+      const c = checkHeader(h.name, allowHeaders, withCredentials);
+      if (c.ok) {
+        if (c.via === 'wildcard-authorization' && !this.rec.stopped) {
+          this.notes.push('Authorization was allowed by "Access-Control-Allow-Headers: *". Chromium 156 accepts this, but the Fetch standard says "*" never covers Authorization (other browsers may block it): list authorization explicitly. See docs/chromium-differences.md.');
+        }
+        this.rec.pass({ ...row, note: c.via === 'listed' ? `${h.name} is listed in Access-Control-Allow-Headers.` : c.via === 'wildcard' ? `"*" allows ${h.name} for a request without credentials.` : 'Covered by "*" in Chromium 156, although the Fetch standard says "*" never covers Authorization.' });
+      } else {
+        this.rec.fail({ ...row, note: c.note }, { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: h.name });
+      }
+    }
+
+    const maxAge = describeMaxAge(getHeader(response.headers, 'access-control-max-age'));
+    const maxAgeRow: Row = { id: 'max-age', phase: 'preflight', label: 'Preflight cache', asked: null, allowed: getHeader(response.headers, 'access-control-max-age') };
+    if (!this.rec.stopped) this.rec.pass({ ...maxAgeRow, note: maxAgeNote(maxAge.seconds, maxAge.source) });
+  }
+
+  /** CheckAccess on one response, as two rows (origin, then credentials). */
+  private access(phase: Phase, headers: readonly Header[], origin: string, responseUrl: string, map: (e: CorsError) => CorsError, originLabel: string, credentialsLabel: string): void {
+    const allowOrigin = getHeader(headers, 'access-control-allow-origin');
+    const allowCredentials = getHeader(headers, 'access-control-allow-credentials');
+    const input = { allowOrigin, allowCredentials, credentials: this.credentials, origin, responseUrl };
+    const failure = checkAccess(input);
+    const originRow: Row = { id: 'allow-origin', phase, label: originLabel, asked: origin, allowed: allowOrigin, corsError: map('AllowOriginMismatch') };
+    if (failure?.part === 'origin') {
+      this.rec.fail({ ...originRow, corsError: map(failure.corsError), note: failure.note }, { corsError: map(failure.corsError), failedParameter: failure.failedParameter });
+    } else {
+      this.rec.pass({ ...originRow, note: originPassNote(allowOrigin, this.credentials) });
+    }
+    const credRow: Row = { id: 'allow-credentials', phase, label: credentialsLabel, asked: this.credentials, allowed: allowCredentials, corsError: map('InvalidAllowCredentials') };
+    if (this.credentials !== 'include') {
+      this.rec.skip({ ...credRow, note: credentialsNote(this.credentials) });
+      return;
+    }
+    // Judge credentials on their own too, so an unreached row still says whether it would pass.
+    const credFailure = failure?.part === 'credentials' ? failure : checkAccess({ ...input, allowOrigin: origin });
+    if (credFailure?.part === 'credentials') {
+      this.rec.fail({ ...credRow, note: credFailure.note }, { corsError: map(credFailure.corsError), failedParameter: credFailure.failedParameter });
+    } else {
+      this.rec.pass({ ...credRow, note: credentialsNote(this.credentials) });
+    }
+  }
+
+  private redirectLocation(label: string, location: string, corsFlag: boolean, tainted: boolean): void {
+    const row: Row = { id: 'redirect-location', phase: 'redirect', label: `${label} target`, asked: redactUserInfo(location), allowed: null, corsError: 'RedirectContainsCredentials' };
+    if (redirectHasForbiddenCredentials(location, this.pageOrigin, corsFlag, tainted)) {
+      this.rec.fail({ ...row, note: 'The redirect points to a URL with a user name or password, which a cross-origin request may not follow.' }, { corsError: 'RedirectContainsCredentials', failedParameter: '' });
+    } else {
+      this.rec.pass({ ...row, note: 'The redirect target carries no user name or password.' });
+    }
+  }
+
+  private finalResponse(corsFlag: boolean, url: string, origin: string): void {
+    if (!corsFlag) return;
+    const response: ResponseRecord | undefined = this.ex.response;
+    const row: Row = { id: 'allow-origin', phase: 'actual', label: 'Origin', asked: origin, allowed: null, corsError: 'MissingAllowOriginHeader' };
+    if (!response || response.status === 0) {
+      const failedText = this.ex.observed.errorText;
+      const reason = failedText && failedText !== 'net::ERR_FAILED'
+        ? `No response arrived: the request failed with ${failedText}, a network error rather than a CORS decision.`
+        : 'No response was captured, so the response headers cannot be checked.';
+      this.rec.cannotJudge({ ...row, note: reason }, reason);
+      return;
+    }
+    if (response.status === 304 && getHeader(response.headers, 'access-control-allow-origin') === null) {
+      const reason = 'A 304 revalidation: the browser checks the headers of its cached copy, which this capture does not show.';
+      this.rec.cannotJudge({ ...row, allowed: null, note: reason }, reason);
+      return;
+    }
+    this.access('actual', response.headers, origin, url, (e) => e, 'Origin', 'Credentials');
+  }
+
+  private notCors(reason: string): EngineResult {
+    return { crossOrigin: false, outcome: 'allowed', corsError: null, failedParameter: null, phase: null, checks: [], preflightReasons: [], notes: [reason] };
+  }
+
+  private result(crossOrigin: boolean): EngineResult {
+    const { rec } = this;
+    const base = { crossOrigin, checks: rec.checks, preflightReasons: this.preflightReasons, notes: this.notes };
+    if (rec.failure) {
+      return { ...base, outcome: 'blocked', corsError: rec.failure.corsError, failedParameter: rec.failure.failedParameter, phase: rec.failure.phase };
+    }
+    if (rec.undecided) {
+      return { ...base, outcome: 'unknown', corsError: null, failedParameter: null, phase: rec.undecided.phase, undecidedReason: rec.undecided.reason };
+    }
+    const performed = rec.checks.filter((c) => c.result !== 'skip');
+    const last = performed[performed.length - 1] ?? rec.checks[rec.checks.length - 1];
+    return { ...base, outcome: 'allowed', corsError: null, failedParameter: null, phase: last?.phase ?? 'actual' };
+  }
+}
+
+function maxAgeNote(seconds: number, source: string): string {
+  switch (source) {
+    case 'default': return 'No Access-Control-Max-Age: Chromium reuses this preflight for 5 seconds.';
+    case 'unparseable': return 'Access-Control-Max-Age is not a whole number, so Chromium uses its default of 5 seconds.';
+    case 'negative': return 'A negative Access-Control-Max-Age means the preflight is not cached.';
+    case 'capped': return `Chromium caps Access-Control-Max-Age at ${seconds} seconds (2 hours).`;
+    default: return seconds === 0 ? 'Access-Control-Max-Age: 0 means the preflight is not cached.' : `Chromium may reuse this preflight for ${seconds} seconds.`;
+  }
+}
+
+/** URL without fragment and user info, for matching a preflight to the URL it guarded. */
+function stripUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+function redactUserInfo(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+function originLabel(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
