@@ -6,6 +6,7 @@
  * Exchange per request chain → keep the cross-origin CORS ones (the rest are only counted).
  */
 import type { Exchange, Header, PreflightRecord, RedirectHop, RequestMode, ResponseRecord } from '../model';
+import { preflightNeed } from '../rules/cors/preflight';
 import { HarImportError } from './errors';
 import { linkRedirects, listedHeaderNames, pairPreflights, preflightCacheMs, requestedHeaderNames, type TimeOf } from './pair';
 import { headerValue, isObject, readEntry, readPages, type HarRecord, type ReadProblems } from './record';
@@ -251,8 +252,7 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
     } else {
       const failed = failedOf(last);
       if (failed !== undefined) exchange.observed.failed = failed;
-      const errorText = last.error ?? (last.status <= 0 && failed ? 'no response' : undefined);
-      if (errorText) exchange.observed.errorText = errorText;
+      if (last.error) exchange.observed.errorText = last.error;
       if (root.initiator) exchange.initiator = root.initiator;
     }
     exchanges.push(exchange);
@@ -287,12 +287,10 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
   return result;
 }
 
-const SIMPLE_METHODS = new Set(['GET', 'HEAD', 'POST']);
-
 /**
  * A request that would have needed a preflight but shows none, made while an earlier preflight for
  * the same origin, URL and method was still cacheable: the browser's preflight cache answered.
- * (Whether a preflight was needed is approximated from the method and header names; the rules decide.)
+ * (Whether a preflight was needed: the rules' preflightNeed.)
  */
 function markCachedPreflights(exchanges: Exchange[]): void {
   const last = new Map<string, Exchange>();
@@ -304,8 +302,8 @@ function markCachedPreflights(exchanges: Exchange[]): void {
     }
     const earlier = last.get(key);
     if (!earlier?.preflight?.response) continue;
+    if (preflightNeed(ex.request.method, ex.request.headers).reasons.length === 0) continue;
     const names = listedHeaderNames(ex.request.headers);
-    if (SIMPLE_METHODS.has(ex.request.method.toUpperCase()) && names.length === 0) continue;
     const asked = new Set(headerValue(earlier.preflight.request.headers, 'access-control-request-headers')?.split(',').map((s) => s.trim().toLowerCase()) ?? []);
     if (!names.every((n) => asked.has(n))) continue;
     const lifetime = preflightCacheMs(headerValue(earlier.preflight.response.headers, 'access-control-max-age'));

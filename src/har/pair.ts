@@ -10,6 +10,7 @@
  * Origin, Host or Sec-Fetch-*); entries are in completion order, not time order.
  */
 import type { Header } from '../model';
+import { preflightNeed } from '../rules/cors/preflight';
 import { headerValue, type HarRecord } from './record';
 
 /** How far (ms) a preflight may be logged before / after the start of the request it guarded. */
@@ -18,33 +19,15 @@ const AFTER_MS = 2_000;
 /** Candidates examined per preflight (nearest in time): keeps pathological files (10k identical requests) linear. */
 const MAX_CANDIDATES = 16;
 
-/**
- * Request header names that never show up in Access-Control-Request-Headers because the browser adds
- * them itself, they are forbidden to scripts, or they are CORS-safelisted by name (values aside).
- * Used only to score candidate pairs, never to judge a request (that is the rules' job).
- */
-const NOT_LISTED = new Set([
-  'accept', 'accept-language', 'content-language', 'range', 'user-agent', 'referer', 'origin', 'host', 'connection',
-  'accept-encoding', 'accept-charset', 'cookie', 'cookie2', 'content-length', 'date', 'dnt', 'expect', 'keep-alive',
-  'te', 'trailer', 'transfer-encoding', 'upgrade', 'via', 'priority',
-  // Added by the network stack on cache bypass / revalidation (DevTools "Disable cache").
-  'pragma', 'cache-control', 'if-none-match', 'if-modified-since',
-  'access-control-request-method', 'access-control-request-headers',
-]);
-const SAFE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
 /** Removed by DevTools' sanitized export: its absence from the actual request proves nothing. */
 const SANITIZED_AWAY = new Set(['authorization', 'cookie']);
 
-/** Names of the request's headers that a preflight would list (approximation: names, plus Content-Type's essence). */
+/**
+ * Names a preflight for this request would list in Access-Control-Request-Headers (lowercased,
+ * sorted): the rules' own CORS-unsafe header analysis, so pairing and verdict agree.
+ */
 export function listedHeaderNames(headers: readonly Header[]): string[] {
-  const out = new Set<string>();
-  for (const h of headers) {
-    const name = h.name.toLowerCase();
-    if (NOT_LISTED.has(name) || name.startsWith('sec-') || name.startsWith('proxy-') || name.startsWith(':')) continue;
-    if (name === 'content-type' && SAFE_CONTENT_TYPES.has((h.value.split(';')[0] ?? '').trim().toLowerCase())) continue;
-    out.add(name);
-  }
-  return [...out].sort();
+  return [...new Set(preflightNeed('GET', headers).unsafeHeaders.map((h) => h.name))].sort();
 }
 
 /** Access-Control-Request-Headers of a preflight, as a set of lowercased names. */

@@ -1,0 +1,12 @@
+/**
+ * Reports: one model (model.ts, docs/report-schema.json), four formats, redaction by default.
+ * Pure: runs in the panel, the worker and the CLI.
+ */
+export * from './model';
+export * from './redact';
+export { renderText, textChunks, type TextOptions } from './format-text';
+export { renderMarkdown, markdownChunks } from './format-markdown';
+export { renderHtml, htmlChunks } from './format-html';
+export { renderJson, jsonChunks } from './format-json';
+export { escapeHtml, html, mdCode, mdFence, mdText, oneLine, SafeHtml } from './escape';
+export { FORMATS, isReportFormat, renderChunks, renderReport, type ReportFormat } from './render';
