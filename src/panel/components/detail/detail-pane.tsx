@@ -1,0 +1,63 @@
+/**
+ * Everything about one exchange, top to bottom in the order a reader needs it: what happened, how
+ * the messages went, what was asked and allowed, why (findings), how to fix it, and the raw proof.
+ * Memoized on the exchange and diagnosis objects: streaming rows do not redraw it.
+ */
+import { memo } from 'preact/compat';
+import type { Ref } from 'preact';
+import type { Diagnosis, Exchange } from '../../../model';
+import { rowStatus } from '../../state/row-model';
+import { TID } from '../../testids';
+import { CloseIcon } from '../icons';
+import { Section } from '../section';
+import { AskedAllowed } from './asked-allowed';
+import { Findings } from './findings';
+import { FixTabs, fixesByStack } from './fix-tabs';
+import { FlowDiagram } from './flow-diagram';
+import { Headline } from './headline';
+import { RawHeaders } from './raw-headers';
+
+interface DetailProps {
+  exchange: Exchange;
+  diagnosis: Diagnosis;
+  onClose: () => void;
+  onEscape: () => void;
+  paneRef?: Ref<HTMLDivElement>;
+}
+
+export const DetailPane = memo(function DetailPane({ exchange, diagnosis, onClose, onEscape, paneRef }: DetailProps) {
+  const status = rowStatus(exchange, diagnosis);
+  const fixCount = [...fixesByStack(diagnosis.findings).values()].reduce((n, l) => n + l.length, 0);
+  const idBase = `cl-detail-${exchange.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+  return (
+    <div ref={paneRef} class="cl-detail" role="region" aria-label="Request details" tabIndex={-1} data-testid={TID.detail}
+      data-exchange-id={exchange.id}
+      onKeyDown={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); onEscape(); } }}>
+      <div class="cl-detail-bar">
+        <button type="button" class="cl-icon-button" aria-label="Close details" title="Close" data-testid={TID.detailClose} onClick={onClose}>
+          <CloseIcon />
+        </button>
+        <span class="cl-detail-method">{exchange.request.method}</span>
+        <span class="cl-detail-url" title={exchange.request.url}>{exchange.request.url}</span>
+      </div>
+      <div class="cl-detail-scroll">
+        <Headline exchange={exchange} diagnosis={diagnosis} status={status} />
+        <Section id="flow" title="What happened">
+          <FlowDiagram exchange={exchange} diagnosis={diagnosis} />
+        </Section>
+        <Section id="asked" title="Asked vs allowed">
+          <AskedAllowed verdict={diagnosis.verdict} />
+        </Section>
+        <Section id="findings" title={`Findings${diagnosis.findings.length ? ` (${diagnosis.findings.length})` : ''}`}>
+          <Findings findings={diagnosis.findings} />
+        </Section>
+        <Section id="fixes" title={`How to fix${fixCount ? ` (${fixCount})` : ''}`}>
+          <FixTabs key={exchange.id} findings={diagnosis.findings} idBase={idBase} />
+        </Section>
+        <Section id="headers" title="Headers">
+          <RawHeaders exchange={exchange} />
+        </Section>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,91 @@
+/** Export menu button: Markdown / HTML / JSON / HAR, for the selected request or all listed ones. */
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat, type ExportScope } from '../data/export';
+import { ServicesContext, UiContext } from '../services';
+import { useStore } from '../state/use-store';
+import { TID } from '../testids';
+import { DropdownIcon, ExportIcon } from './icons';
+
+export function ExportMenu() {
+  const store = useStore();
+  const services = useContext(ServicesContext);
+  const ui = useContext(UiContext);
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const selected = store.selected;
+  const listed = store.visibleIds().length;
+
+  useEffect(() => {
+    if (!open) return undefined;
+    menu.current?.querySelector<HTMLButtonElement>('[role=menuitem]:not([disabled])')?.focus();
+    const onDown = (e: MouseEvent) => {
+      const t = e.target as Node;
+      if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  const run = (format: ExportFormat, scope: ExportScope) => {
+    close(true);
+    const exchanges = scope === 'one'
+      ? (selected ? [selected] : [])
+      : store.visibleIds().map((id) => store.exchange(id)).filter((e) => e !== undefined);
+    if (exchanges.length === 0) return;
+    try {
+      const file = services.buildExport({ format, scope, items: exchanges.map((exchange) => ({ exchange, diagnosis: store.diagnosis(exchange) })) });
+      services.download(file);
+      ui.notify(`Saved ${file.fileName}`);
+    } catch (err) {
+      ui.notify(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
+  const onMenuKey = (e: KeyboardEvent) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:not([disabled])') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const move = (i: number) => { e.preventDefault(); items[(i + items.length) % items.length]?.focus(); };
+    if (e.key === 'ArrowDown') move(at + 1);
+    else if (e.key === 'ArrowUp') move(at - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(items.length - 1);
+    else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); close(true); }
+    else if (e.key === 'Tab') close(false);
+  };
+
+  const group = (scope: ExportScope, heading: string, enabled: boolean) => (
+    <div role="group" aria-label={heading}>
+      <div class="cl-menu-heading" aria-hidden="true">{heading}</div>
+      {EXPORT_FORMATS.map((f) => (
+        <button type="button" role="menuitem" key={`${scope}-${f}`} class="cl-menu-item" disabled={!enabled}
+          data-testid={TID.exportItem} data-format={f} data-scope={scope} onClick={() => run(f, scope)}>
+          {FORMAT_LABELS[f]}
+        </button>
+      ))}
+    </div>
+  );
+
+  return (
+    <div class="cl-menu-anchor">
+      <button ref={button} type="button" class="cl-icon-button has-label" aria-haspopup="menu" aria-expanded={open}
+        title="Export a report" data-testid={TID.exportButton}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(e) => { if (e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); } }}>
+        <ExportIcon /><span>Export</span><DropdownIcon size={12} />
+      </button>
+      {open ? (
+        <div ref={menu} class="cl-menu" role="menu" aria-label="Export" data-testid={TID.exportMenu} onKeyDown={onMenuKey}>
+          {group('one', 'Selected request', selected !== undefined)}
+          <div class="cl-menu-separator" role="separator" />
+          {group('all', `All listed requests (${listed})`, listed > 0)}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,299 @@
+/**
+ * The panel's state: exchanges by id in time order, their diagnoses (computed lazily, memoized per
+ * exchange object), the filters and the selection. It listens to one DataSource at a time.
+ *
+ * Exchange objects are replaced, never mutated, so a WeakMap keyed by the object is a correct
+ * memo: an upsert with new data is a new object and gets a fresh diagnosis.
+ */
+import type { Diagnosis, Exchange } from '../../model';
+import { diagnose as rulesDiagnose } from '../../rules';
+import type { ConnectionStatus, DataSource, SourceEvent } from '../data/source';
+import { localPrefs, readChoice, type PrefStore } from '../lib/prefs';
+import { DEFAULT_FILTERS, SCOPES, matchesFilters, parseFilterText, type Filters } from './filters';
+import { rowModel, type RowModel } from './row-model';
+import { safeDiagnose, type DiagnoseFn } from './safe-diagnose';
+import { normalizeExchange } from './normalize';
+import { sameJson } from './same-json';
+
+export interface StoreOptions {
+  diagnose?: DiagnoseFn;
+  prefs?: PrefStore;
+}
+
+export interface Counts {
+  total: number;
+  visible: number;
+  blocked: number;
+  warnings: number;
+}
+
+export class PanelStore {
+  private readonly diagnoseFn: DiagnoseFn;
+  private readonly prefs: PrefStore;
+  private readonly byId = new Map<string, Exchange>();
+  /** Arrival order, the tie-break for equal start times. */
+  private readonly seq = new Map<string, number>();
+  private nextSeq = 0;
+  private order: string[] = [];
+  private readonly diagnoses = new WeakMap<Exchange, Diagnosis>();
+  private readonly rows = new WeakMap<Exchange, RowModel>();
+  private readonly listeners = new Set<() => void>();
+  private detachSource: (() => void) | null = null;
+  private currentSource: DataSource | null = null;
+
+  private dataVersion = 0;
+  private filterVersion = 0;
+  private visibleCache: { key: string; ids: string[]; index: Map<string, number> } | null = null;
+  private countsCache: { key: string; counts: Counts } | null = null;
+
+  filters: Filters;
+  selectedId: string | null = null;
+  dropped = 0;
+  preserveLog = false;
+  connection: ConnectionStatus = 'connecting';
+  /** Bumped on every change; components compare it to know they must re-render. */
+  version = 0;
+
+  constructor(options: StoreOptions = {}) {
+    this.diagnoseFn = options.diagnose ?? rulesDiagnose;
+    this.prefs = options.prefs ?? localPrefs;
+    this.filters = {
+      text: '',
+      scope: readChoice(this.prefs, 'scope', SCOPES, DEFAULT_FILTERS.scope),
+      platform: this.prefs.get('platform') ?? DEFAULT_FILTERS.platform,
+    };
+  }
+
+  // ---- source ---------------------------------------------------------------------------------
+
+  get source(): DataSource | null {
+    return this.currentSource;
+  }
+
+  /** Listen to `source` instead of the current one. Its snapshot replaces the list. */
+  attach(source: DataSource): void {
+    this.detachSource?.();
+    this.currentSource = source;
+    this.detachSource = source.subscribe((e) => this.apply(e));
+    this.notify();
+  }
+
+  detach(): void {
+    this.detachSource?.();
+    this.detachSource = null;
+  }
+
+  /** Clear now (no waiting for the worker's answer), and ask the source to forget too. */
+  clear(): void {
+    this.reset();
+    this.dropped = 0;
+    this.currentSource?.clear();
+    this.notify();
+  }
+
+  setPreserveLog(value: boolean): void {
+    this.preserveLog = value;
+    this.currentSource?.setPreserveLog(value);
+    this.notify();
+  }
+
+  apply(event: SourceEvent): void {
+    switch (event.type) {
+      case 'status':
+        this.connection = event.status;
+        break;
+      case 'snapshot':
+        this.replaceAll(event.exchanges);
+        this.dropped = event.dropped;
+        if (event.preserveLog !== undefined) this.preserveLog = event.preserveLog;
+        break;
+      case 'upsert':
+        for (const e of event.exchanges) this.upsertOne(e);
+        this.dropped = event.dropped;
+        this.dataVersion++;
+        break;
+      case 'cleared':
+        this.reset();
+        this.dropped = 0;
+        break;
+    }
+    this.notify();
+  }
+
+  // ---- data -----------------------------------------------------------------------------------
+
+  get total(): number {
+    return this.order.length;
+  }
+
+  exchange(id: string): Exchange | undefined {
+    return this.byId.get(id);
+  }
+
+  /** All exchanges in time order (for "export all"). */
+  allExchanges(): Exchange[] {
+    return this.order.map((id) => this.byId.get(id)).filter((e): e is Exchange => e !== undefined);
+  }
+
+  diagnosis(exchange: Exchange): Diagnosis {
+    let d = this.diagnoses.get(exchange);
+    if (!d) {
+      d = safeDiagnose(this.diagnoseFn, exchange);
+      this.diagnoses.set(exchange, d);
+    }
+    return d;
+  }
+
+  row(exchange: Exchange): RowModel {
+    let r = this.rows.get(exchange);
+    if (!r) {
+      r = rowModel(exchange, this.diagnosis(exchange));
+      this.rows.set(exchange, r);
+    }
+    return r;
+  }
+
+  // ---- filters and selection --------------------------------------------------------------------
+
+  setFilters(patch: Partial<Filters>): void {
+    this.filters = { ...this.filters, ...patch };
+    if (patch.scope !== undefined) this.prefs.set('scope', patch.scope);
+    if (patch.platform !== undefined) this.prefs.set('platform', patch.platform);
+    this.filterVersion++;
+    this.notify();
+  }
+
+  /** Ids that pass the filters, in time order (memoized until data or filters change). */
+  visibleIds(): readonly string[] {
+    return this.visible().ids;
+  }
+
+  /** Position of `id` among the visible ids, or -1. */
+  visibleIndex(id: string | null): number {
+    if (id === null) return -1;
+    return this.visible().index.get(id) ?? -1;
+  }
+
+  select(id: string | null): void {
+    if (id === this.selectedId) return;
+    this.selectedId = id !== null && this.byId.has(id) ? id : null;
+    this.notify();
+  }
+
+  get selected(): Exchange | undefined {
+    return this.selectedId === null ? undefined : this.byId.get(this.selectedId);
+  }
+
+  counts(): Counts {
+    const key = `${this.dataVersion}|${this.filterVersion}`;
+    if (this.countsCache?.key === key) return this.countsCache.counts;
+    let blocked = 0;
+    let warnings = 0;
+    for (const id of this.order) {
+      const e = this.byId.get(id);
+      if (!e) continue;
+      const s = this.row(e).status;
+      if (s === 'blocked') blocked++;
+      else if (s === 'warning') warnings++;
+    }
+    const counts = { total: this.order.length, visible: this.visible().ids.length, blocked, warnings };
+    this.countsCache = { key, counts };
+    return counts;
+  }
+
+  // ---- change notification ------------------------------------------------------------------------
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  private notify(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------
+
+  private visible(): { ids: string[]; index: Map<string, number> } {
+    const key = `${this.dataVersion}|${this.filterVersion}`;
+    if (this.visibleCache?.key === key) return this.visibleCache;
+    const f = this.filters;
+    let ids: string[];
+    if (f.scope === 'all' && f.platform === 'all' && f.text.trim() === '') {
+      ids = this.order; // no filter: no diagnosis needed until a row is drawn
+    } else {
+      const terms = parseFilterText(f.text);
+      ids = this.order.filter((id) => {
+        const e = this.byId.get(id);
+        return e !== undefined && matchesFilters(f, terms, this.row(e), e, this.diagnosis(e));
+      });
+    }
+    const index = new Map<string, number>();
+    ids.forEach((id, i) => index.set(id, i));
+    this.visibleCache = { key, ids, index };
+    return this.visibleCache;
+  }
+
+  private reset(): void {
+    this.byId.clear();
+    this.seq.clear();
+    this.order = [];
+    this.selectedId = null;
+    this.dataVersion++;
+  }
+
+  private replaceAll(exchanges: readonly Exchange[]): void {
+    const previous = new Map(this.byId);
+    this.byId.clear();
+    this.seq.clear();
+    for (const raw of exchanges) {
+      const incoming = normalizeExchange(raw);
+      if (!incoming) continue;
+      const old = previous.get(incoming.id);
+      // A reconnect re-sends everything as new objects: keep the old ones when unchanged so their
+      // diagnoses (and the rows drawn from them) survive.
+      this.byId.set(incoming.id, old && sameJson(old, incoming) ? old : incoming);
+      this.seq.set(incoming.id, this.nextSeq++);
+    }
+    this.order = [...this.byId.keys()].sort((a, b) => this.compare(a, b));
+    if (this.selectedId !== null && !this.byId.has(this.selectedId)) this.selectedId = null;
+    this.dataVersion++;
+  }
+
+  private upsertOne(raw: Exchange): void {
+    const incoming = normalizeExchange(raw);
+    if (!incoming) return;
+    const old = this.byId.get(incoming.id);
+    if (old) {
+      this.byId.set(incoming.id, incoming);
+      if (old.startedAt === incoming.startedAt) return; // same place in the order
+      this.order.splice(this.order.indexOf(incoming.id), 1);
+    } else {
+      this.byId.set(incoming.id, incoming);
+      this.seq.set(incoming.id, this.nextSeq++);
+    }
+    this.order.splice(this.insertionPoint(incoming.id), 0, incoming.id);
+  }
+
+  /** First position whose exchange sorts after `id` (binary search: appends are the common case). */
+  private insertionPoint(id: string): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(this.order[mid]!, id) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private compare(a: string, b: string): number {
+    const ea = this.byId.get(a);
+    const eb = this.byId.get(b);
+    const ta = ea?.startedAt ?? 0;
+    const tb = eb?.startedAt ?? 0;
+    if (ta !== tb) return ta - tb;
+    return (this.seq.get(a) ?? 0) - (this.seq.get(b) ?? 0);
+  }
+}
