@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, parseMaxAge, preflightNeed, preflightReasons, reconcileUnsafeHeaders } from './preflight';
+
+const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
+
+describe('parseMaxAge (Chromium: default 5 s, negative 0, cap 7200 s)', () => {
+  it.each([
+    [null, 5], [undefined, 5], ['600', 600], ['0', 0], ['-1', 0], ['7200', 7200], ['86400', 7200],
+    ['abc', 5], ['1.5', 5], ['', 5], ['600, 600', 5], ['+30', 30], ['99999999999999999999', 5],
+  ])('%s → %d s', (value, seconds) => expect(parseMaxAge(value)).toBe(seconds));
+
+  it('says where the number came from', () => {
+    expect(describeMaxAge(null).source).toBe('default');
+    expect(describeMaxAge('86400').source).toBe('capped');
+    expect(describeMaxAge('-5').source).toBe('negative');
+    expect(describeMaxAge('x').source).toBe('unparseable');
+    expect(describeMaxAge('60').source).toBe('header');
+  });
+});
+
+describe('preflightNeed / preflightReasons', () => {
+  it('is empty for a simple request', () => {
+    expect(preflightReasons({ method: 'POST', url: 'https://x/', headers: h([['Content-Type', 'text/plain'], ['Accept', '*/*']]) })).toEqual([]);
+  });
+  it('names the method and each unsafe header', () => {
+    const need = preflightNeed('PUT', h([['X-Api-Key', 'k'], ['Content-Type', 'application/json']]));
+    expect(need.reasons).toHaveLength(3);
+    expect(need.reasons[0]).toMatch(/PUT/);
+    expect(need.reasons[1]).toMatch(/x-api-key/);
+    expect(need.reasons[2]).toMatch(/application\/json/);
+    expect(need.unsafeHeaders.map((u) => u.name)).toEqual(['x-api-key', 'content-type']);
+  });
+  it('ignores forbidden headers', () => {
+    expect(preflightNeed('GET', h([['Cookie', 'a=1'], ['Origin', 'https://x']])).reasons).toEqual([]);
+  });
+});
+
+describe('reconcileUnsafeHeaders', () => {
+  const computed = [{ name: 'x-b', reason: 'b' }, { name: 'cache-control', reason: 'c' }, { name: 'x-a', reason: 'a' }];
+  it('keeps the captured request order but only the names the preflight listed', () => {
+    const pf = h([['Access-Control-Request-Headers', 'x-a,x-b']]);
+    expect(reconcileUnsafeHeaders(computed, pf).map((u) => u.name)).toEqual(['x-b', 'x-a']);
+  });
+  it('adds listed names missing from the captured request', () => {
+    const pf = h([['Access-Control-Request-Headers', 'cache-control,x-z']]);
+    expect(reconcileUnsafeHeaders(computed, pf).map((u) => u.name)).toEqual(['cache-control', 'x-z']);
+  });
+  it('a captured preflight without the header means no unsafe headers; no preflight keeps the computation', () => {
+    expect(reconcileUnsafeHeaders(computed, h([['Access-Control-Request-Method', 'PUT']]))).toEqual([]);
+    expect(reconcileUnsafeHeaders(computed, undefined)).toBe(computed);
+  });
+});
+
+describe('checkMethod (EnsureAllowedCrossOriginMethod)', () => {
+  it('GET/HEAD/POST always pass', () => {
+    expect(checkMethod('POST', [], true)).toEqual({ ok: true, via: 'safelisted' });
+  });
+  it('is case-sensitive', () => {
+    expect(checkMethod('PUT', ['PUT'], false)).toEqual({ ok: true, via: 'listed' });
+    const r = checkMethod('PUT', ['put'], false);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.note).toMatch(/case-sensitive/);
+    expect(checkMethod('patch', ['PATCH'], false).ok).toBe(false);
+  });
+  it('"*" is a wildcard only without credentials', () => {
+    expect(checkMethod('DELETE', ['*'], false)).toEqual({ ok: true, via: 'wildcard' });
+    expect(checkMethod('DELETE', ['*'], true).ok).toBe(false);
+  });
+  it('fails with no list at all', () => {
+    expect(checkMethod('DELETE', [], false).ok).toBe(false);
+  });
+});
+
+describe('checkHeader (EnsureAllowedCrossOriginHeaders, one name)', () => {
+  it('is case-insensitive (the list is lower-cased by parseAllowLists)', () => {
+    const lists = parseAllowLists(h([['Access-Control-Allow-Headers', 'X-Api-Key, Content-Type']]));
+    expect(lists.headers.ok && checkHeader('x-api-key', lists.headers.items, false).ok).toBe(true);
+  });
+  it('"*" is a wildcard only without credentials, then a literal name', () => {
+    expect(checkHeader('x-a', ['*'], false)).toEqual({ ok: true, via: 'wildcard' });
+    expect(checkHeader('x-a', ['*'], true).ok).toBe(false);
+  });
+  it('"*" covers Authorization in Chromium 156 and says so', () => {
+    expect(checkHeader('authorization', ['*'], false)).toEqual({ ok: true, via: 'wildcard-authorization' });
+    expect(checkHeader('authorization', ['*', 'authorization'], false)).toEqual({ ok: true, via: 'wildcard' });
+  });
+  it('fails for an unlisted name', () => {
+    expect(checkHeader('x-b', ['x-a'], false).ok).toBe(false);
+  });
+});
+
+describe('parseAllowLists', () => {
+  it('keeps method case, lower-cases header names, and reports syntax errors', () => {
+    const ok = parseAllowLists(h([['Access-Control-Allow-Methods', 'Put, GET'], ['Access-Control-Allow-Headers', 'X-A']]));
+    expect(ok.methods).toEqual({ ok: true, items: ['Put', 'GET'] });
+    expect(ok.headers).toEqual({ ok: true, items: ['x-a'] });
+    const bad = parseAllowLists(h([['Access-Control-Allow-Headers', 'x-a b']]));
+    expect(bad.headers.ok).toBe(false);
+    expect(bad.rawHeaders).toBe('x-a b');
+    expect(bad.rawMethods).toBeNull();
+  });
+  it('joins repeated lines before parsing', () => {
+    const lists = parseAllowLists(h([['Access-Control-Allow-Methods', 'GET'], ['Access-Control-Allow-Methods', 'PUT']]));
+    expect(lists.methods).toEqual({ ok: true, items: ['GET', 'PUT'] });
+  });
+});
+
+describe('isOkStatus', () => {
+  it('is 200–299', () => {
+    expect(isOkStatus(200)).toBe(true);
+    expect(isOkStatus(204)).toBe(true);
+    expect(isOkStatus(299)).toBe(true);
+    expect(isOkStatus(199)).toBe(false);
+    expect(isOkStatus(300)).toBe(false);
+  });
+});

@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import type { Check, Verdict } from '../model';
+import { evaluate } from './evaluate';
+import { CACHE_NOTE } from './cors/engine';
+import { buildExchange, corsHeaders, type ExchangeSpec } from './cors/test-support';
+
+const APP = 'https://app.example';
+const API = 'https://api.example/items';
+const ok = (extra: Parameters<typeof corsHeaders>[0] = {}) => ({ status: 200, headers: corsHeaders({ origin: APP, ...extra }) });
+
+function verdict(spec: ExchangeSpec): Verdict {
+  return evaluate(buildExchange({ origin: APP, url: API, ...spec }));
+}
+const row = (v: Verdict, id: string, phase?: string): Check | undefined => v.checks.find((c) => c.id === id && (!phase || c.phase === phase));
+const rows = (v: Verdict, id: string): Check[] => v.checks.filter((c) => c.id === id);
+
+describe('requests CORS does not judge', () => {
+  it('same-origin', () => {
+    const v = verdict({ url: `${APP}/api`, response: { status: 200 } });
+    expect(v).toMatchObject({ crossOrigin: false, blocked: false, corsError: null, phase: null });
+    expect(v.notes.join(' ')).toMatch(/Same-origin/);
+  });
+  it('no-cors, navigations, WebSockets', () => {
+    expect(verdict({ mode: 'no-cors' }).crossOrigin).toBe(false);
+    expect(verdict({ resourceType: 'main_frame' }).crossOrigin).toBe(false);
+    expect(verdict({ resourceType: 'image' }).crossOrigin).toBe(false);
+    expect(verdict({ headers: { 'Sec-Fetch-Mode': 'websocket' } }).crossOrigin).toBe(false);
+  });
+  it('data: URLs', () => {
+    expect(verdict({ url: 'data:text/plain,hi' }).crossOrigin).toBe(false);
+  });
+});
+
+describe('request-side checks', () => {
+  it('CorsDisabledScheme for a cross-origin non-HTTP(S) URL', () => {
+    const v = verdict({ url: 'ftp://files.example/x' });
+    expect(v).toMatchObject({ blocked: true, corsError: 'CorsDisabledScheme', failedParameter: '', phase: 'request' });
+    expect(row(v, 'scheme')?.asked).toBe('ftp');
+  });
+  it('DisallowedByMode for mode same-origin to another origin', () => {
+    expect(verdict({ mode: 'same-origin', response: ok() })).toMatchObject({ blocked: true, corsError: 'DisallowedByMode', phase: 'request' });
+  });
+});
+
+describe('simple requests', () => {
+  it('allowed with the exact origin; rows for method, origin and credentials', () => {
+    const v = verdict({ response: ok() });
+    expect(v).toMatchObject({ crossOrigin: true, blocked: false, corsError: null, failedParameter: null, phase: 'actual', preflightReasons: [] });
+    expect(row(v, 'allow-method')).toMatchObject({ phase: 'request', result: 'pass', asked: 'GET' });
+    expect(row(v, 'allow-origin')).toMatchObject({ phase: 'actual', asked: APP, allowed: APP, result: 'pass' });
+    expect(row(v, 'allow-credentials')).toMatchObject({ phase: 'actual', result: 'skip' });
+  });
+  it('MissingAllowOriginHeader with failedParameter ""', () => {
+    const v = verdict({ response: { status: 200 } });
+    expect(v).toMatchObject({ blocked: true, corsError: 'MissingAllowOriginHeader', failedParameter: '', phase: 'actual' });
+    expect(row(v, 'allow-origin')).toMatchObject({ result: 'fail', allowed: null, corsError: 'MissingAllowOriginHeader' });
+  });
+  it('two ACAO lines → MultipleAllowOriginValues with the joined value', () => {
+    const v = verdict({ response: { headers: [['Access-Control-Allow-Origin', APP], ['Access-Control-Allow-Origin', APP]] } });
+    expect(v).toMatchObject({ corsError: 'MultipleAllowOriginValues', failedParameter: `${APP}, ${APP}` });
+  });
+  it('AllowOriginMismatch reports the ACAO value', () => {
+    expect(verdict({ response: ok({ origin: `${APP}/` }) })).toMatchObject({ corsError: 'AllowOriginMismatch', failedParameter: `${APP}/` });
+  });
+  it('InvalidAllowOriginValue', () => {
+    expect(verdict({ response: ok({ origin: 'app.example' }) })).toMatchObject({ corsError: 'InvalidAllowOriginValue', failedParameter: 'app.example' });
+  });
+  it('credentials: WildcardOriginNotAllowed, InvalidAllowCredentials', () => {
+    expect(verdict({ credentials: 'include', response: ok({ origin: '*', credentials: true }) })).toMatchObject({ corsError: 'WildcardOriginNotAllowed', failedParameter: '' });
+    expect(verdict({ credentials: 'include', response: ok() })).toMatchObject({ corsError: 'InvalidAllowCredentials', failedParameter: '' });
+    expect(verdict({ credentials: 'include', response: ok({ credentials: 'True' }) })).toMatchObject({ corsError: 'InvalidAllowCredentials', failedParameter: 'True' });
+    expect(verdict({ credentials: 'include', response: ok({ credentials: true }) }).blocked).toBe(false);
+  });
+  it('an unreached credentials row still says it would fail', () => {
+    const v = verdict({ credentials: 'include', response: { headers: { 'Access-Control-Allow-Credentials': 'yes' } } });
+    expect(v.corsError).toBe('MissingAllowOriginHeader');
+    expect(row(v, 'allow-credentials')).toMatchObject({ result: 'skip' });
+    expect(row(v, 'allow-credentials')?.note).toMatch(/Not reached.*would fail/);
+  });
+  it('an opaque page origin sends "null", which ACAO: null matches', () => {
+    expect(verdict({ origin: 'null', response: ok({ origin: 'null' }) }).blocked).toBe(false);
+    const v = verdict({ origin: 'null', response: ok() });
+    expect(v).toMatchObject({ corsError: 'AllowOriginMismatch', failedParameter: APP });
+    expect(row(v, 'allow-origin')?.asked).toBe('null');
+  });
+  it('a POST with a safelisted Content-Type needs no preflight', () => {
+    expect(verdict({ method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, response: ok() })).toMatchObject({ blocked: false, preflightReasons: [] });
+  });
+});
+
+const PUT_PF = { status: 204, headers: corsHeaders({ origin: APP, methods: 'PUT', headers: 'x-api-key' }) };
+
+describe('preflight checks, in Chromium order', () => {
+  it('allowed end to end, with a Max-Age row', () => {
+    const v = verdict({ method: 'PUT', headers: { 'X-Api-Key': 'k' }, preflight: PUT_PF, response: ok() });
+    expect(v).toMatchObject({ blocked: false, phase: 'actual' });
+    expect(v.preflightReasons).toHaveLength(2);
+    expect(v.checks.map((c) => `${c.phase}:${c.id}:${c.result}`)).toEqual([
+      'preflight:allow-origin:pass', 'preflight:allow-credentials:skip', 'preflight:preflight-status:pass', 'preflight:allow-methods-syntax:pass',
+      'preflight:allow-headers-syntax:pass', 'preflight:allow-method:pass', 'preflight:allow-header:pass', 'preflight:max-age:pass',
+      'actual:allow-origin:pass', 'actual:allow-credentials:skip',
+    ]);
+    expect(row(v, 'max-age')?.note).toMatch(/5 seconds/);
+  });
+  it('origin checks come before the status: a 403 without ACAO is PreflightMissingAllowOriginHeader', () => {
+    const v = verdict({ method: 'PUT', preflight: { status: 403 } });
+    expect(v).toMatchObject({ blocked: true, corsError: 'PreflightMissingAllowOriginHeader', failedParameter: '', phase: 'preflight' });
+    expect(row(v, 'preflight-status')).toMatchObject({ result: 'skip', allowed: '403' });
+  });
+  it('PreflightInvalidStatus once the origin passes', () => {
+    expect(verdict({ method: 'PUT', preflight: { status: 404, headers: corsHeaders({ origin: '*', methods: 'PUT' }) } })).toMatchObject({ corsError: 'PreflightInvalidStatus', failedParameter: '' });
+  });
+  it('the Preflight* origin variants use the actual request\'s credentials mode', () => {
+    expect(verdict({ method: 'PUT', credentials: 'include', preflight: { headers: corsHeaders({ origin: '*', methods: 'PUT', credentials: true }) } })).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed' });
+    expect(verdict({ method: 'PUT', credentials: 'include', preflight: { headers: corsHeaders({ origin: APP, methods: 'PUT' }) } })).toMatchObject({ corsError: 'PreflightInvalidAllowCredentials', failedParameter: '' });
+    expect(verdict({ method: 'PUT', preflight: { headers: corsHeaders({ origin: 'https://x.example', methods: 'PUT' }) } })).toMatchObject({ corsError: 'PreflightAllowOriginMismatch', failedParameter: 'https://x.example' });
+    expect(verdict({ method: 'PUT', preflight: { headers: corsHeaders({ origin: 'a, b', methods: 'PUT' }) } })).toMatchObject({ corsError: 'PreflightMultipleAllowOriginValues' });
+    expect(verdict({ method: 'PUT', preflight: { headers: corsHeaders({ origin: 'nope', methods: 'PUT' }) } })).toMatchObject({ corsError: 'PreflightInvalidAllowOriginValue' });
+  });
+  it('PreflightDisallowedRedirect', () => {
+    expect(verdict({ method: 'PUT', preflight: { redirectTo: 'https://api.example/login', headers: corsHeaders({ origin: '*' }) } })).toMatchObject({ corsError: 'PreflightDisallowedRedirect', failedParameter: '', phase: 'preflight' });
+  });
+  it('ACAM and ACAH syntax are checked before the method', () => {
+    expect(verdict({ method: 'PUT', preflight: { headers: corsHeaders({ origin: '*', methods: 'PUT;GET' }) } })).toMatchObject({ corsError: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
+    expect(verdict({ method: 'DELETE', headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: '*', headers: '(x)' }) } })).toMatchObject({ corsError: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' });
+  });
+  it('MethodDisallowedByPreflightResponse reports the method, and comes before headers', () => {
+    const v = verdict({ method: 'DELETE', headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: '*' }) } });
+    expect(v).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'DELETE' });
+    expect(verdict({ method: 'patch', preflight: { headers: corsHeaders({ origin: '*', methods: 'PATCH' }) } })).toMatchObject({ failedParameter: 'patch' });
+  });
+  it('"*" methods only without credentials', () => {
+    expect(verdict({ method: 'DELETE', preflight: { headers: corsHeaders({ origin: '*', methods: '*' }) }, response: ok({ origin: '*' }) }).blocked).toBe(false);
+    expect(verdict({ method: 'DELETE', credentials: 'include', preflight: { headers: corsHeaders({ origin: APP, credentials: true, methods: '*' }) } })).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'DELETE' });
+  });
+  it('HeaderDisallowedByPreflightResponse names the first missing header in request order', () => {
+    const v = verdict({ headers: [['X-Zeta', '1'], ['X-Alpha', '2'], ['X-Mid', '3']], preflight: { headers: corsHeaders({ origin: '*', headers: 'x-alpha' }) } });
+    expect(v).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-zeta' });
+    expect(rows(v, 'allow-header').map((c) => [c.asked, c.result])).toEqual([['x-zeta', 'fail'], ['x-alpha', 'skip'], ['x-mid', 'skip']]);
+    expect(rows(v, 'allow-header')[1]?.note).toMatch(/would pass/);
+    expect(rows(v, 'allow-header')[2]?.note).toMatch(/would fail/);
+  });
+  it('header names match case-insensitively', () => {
+    expect(verdict({ headers: { 'X-API-KEY': 'k' }, preflight: { headers: corsHeaders({ origin: '*', headers: 'X-Api-Key' }) }, response: ok({ origin: '*' }) }).blocked).toBe(false);
+  });
+  it('"*" headers: wildcard without credentials, literal with', () => {
+    expect(verdict({ headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: '*', headers: '*' }) }, response: ok({ origin: '*' }) }).blocked).toBe(false);
+    expect(verdict({ credentials: 'include', headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: APP, credentials: true, headers: '*' }) } })).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-a' });
+  });
+  it('Chromium 156 lets "*" cover Authorization (unlike the Fetch standard) and notes it', () => {
+    const v = verdict({ headers: { Authorization: 'Bearer t' }, preflight: { headers: corsHeaders({ origin: '*', headers: '*' }) }, response: ok({ origin: '*' }) });
+    expect(v.blocked).toBe(false);
+    expect(v.notes.join(' ')).toMatch(/chromium-differences\.md/);
+  });
+  it('a preflight network error blocks without a CorsError', () => {
+    const v = verdict({ method: 'PUT', preflight: { error: 'net::ERR_CONNECTION_REFUSED' }, response: null, observed: { failed: true, errorText: 'net::ERR_CONNECTION_REFUSED' } });
+    expect(v).toMatchObject({ blocked: true, corsError: null, failedParameter: null, phase: 'preflight' });
+  });
+  it('the preflight\'s Access-Control-Request-Headers overrides the browser-added guess', () => {
+    const spec: ExchangeSpec = { headers: { 'Cache-Control': 'no-cache' }, preflight: { headers: corsHeaders({ origin: '*' }), requestHeaders: { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'cache-control' } } };
+    expect(verdict(spec)).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'cache-control' });
+    // Without a preflight, Cache-Control: no-cache alone is the browser's own cache bypass: a simple request.
+    const simple = verdict({ headers: { 'Cache-Control': 'no-cache', Pragma: 'no-cache' }, response: ok() });
+    expect(simple).toMatchObject({ blocked: false, preflightReasons: [] });
+    expect(simple.notes.join(' ')).toMatch(/Ignored request header cache-control/);
+  });
+  it('a preflight the rules did not expect is still judged', () => {
+    const v = verdict({ preflight: { status: 500, headers: corsHeaders({ origin: '*' }) } });
+    expect(v).toMatchObject({ corsError: 'PreflightInvalidStatus' });
+    expect(v.preflightReasons[0]).toMatch(/although no method or header required one/);
+  });
+  it('safelisted values over 1024 bytes together need a preflight', () => {
+    const headers = { Accept: 'a'.repeat(128), 'Accept-Language': 'b'.repeat(128), 'Content-Language': 'c'.repeat(128), Intervention: 'd'.repeat(128), DPR: '1'.repeat(128), Width: '1'.repeat(128), 'Viewport-Width': '1'.repeat(128), 'Device-Memory': '1'.repeat(128), 'Save-Data': 'on' };
+    const v = verdict({ headers, response: ok() });
+    expect(v.preflightReasons[0]).toMatch(/more than 1024/);
+  });
+});
+
+describe('the preflight cache', () => {
+  const spec: ExchangeSpec = { method: 'PUT', headers: { 'X-Api-Key': 'k' }, preflightFromCache: true };
+  it('records the preflight checks as skipped and rests on the actual response', () => {
+    const v = verdict({ ...spec, response: ok() });
+    expect(v.blocked).toBe(false);
+    const preflightRows = v.checks.filter((c) => c.phase === 'preflight');
+    expect(preflightRows.map((c) => c.id)).toEqual(['allow-origin', 'allow-credentials', 'preflight-status', 'allow-method', 'allow-header']);
+    for (const c of preflightRows) expect(c).toMatchObject({ result: 'skip', note: expect.stringContaining(CACHE_NOTE) });
+    expect(verdict({ ...spec, response: { status: 200 } })).toMatchObject({ corsError: 'MissingAllowOriginHeader', phase: 'actual' });
+  });
+  it('treats a missing preflight of a request that went through as cached', () => {
+    const v = verdict({ method: 'PUT', response: ok(), observed: { failed: false } });
+    expect(v.blocked).toBe(false);
+    expect(row(v, 'preflight-status')?.note).toMatch(/preflight cache/);
+  });
+});
+
+describe('redirects', () => {
+  it('CheckAccess on each redirect response', () => {
+    const v = verdict({ redirects: [{ location: 'https://api.example/v2', headers: corsHeaders({ origin: 'https://other.example' }) }], response: ok() });
+    expect(v).toMatchObject({ corsError: 'AllowOriginMismatch', failedParameter: 'https://other.example', phase: 'redirect' });
+    expect(verdict({ redirects: [{ location: 'https://api.example/v2' }], response: ok() })).toMatchObject({ corsError: 'MissingAllowOriginHeader', phase: 'redirect' });
+  });
+  it('RedirectContainsCredentials for user:pass in Location (password redacted in the row)', () => {
+    const v = verdict({ redirects: [{ location: 'https://u:secret@api.example/v2', headers: corsHeaders({ origin: '*' }) }], response: ok({ origin: '*' }) });
+    expect(v).toMatchObject({ corsError: 'RedirectContainsCredentials', failedParameter: '', phase: 'redirect' });
+    expect(row(v, 'redirect-location')?.asked).not.toContain('secret');
+  });
+  it('a hop between two other origins taints the Origin to "null"', () => {
+    const redirects = [{ location: 'https://cdn.example/x', headers: corsHeaders({ origin: '*' }) }];
+    const v = verdict({ redirects, response: ok() });
+    expect(v).toMatchObject({ corsError: 'AllowOriginMismatch', failedParameter: APP });
+    expect(row(v, 'allow-origin', 'actual')?.asked).toBe('null');
+    expect(verdict({ redirects, response: ok({ origin: 'null' }) }).blocked).toBe(false);
+    expect(verdict({ redirects, response: ok({ origin: '*' }) }).blocked).toBe(false);
+  });
+  it('a same-origin request redirected to another origin becomes a CORS request', () => {
+    const v = verdict({ url: `${APP}/go`, redirects: [{ location: API }], response: { status: 200 } });
+    expect(v).toMatchObject({ crossOrigin: true, corsError: 'MissingAllowOriginHeader', phase: 'actual' });
+  });
+  it('more than 20 redirects fail without a CorsError', () => {
+    const redirects = Array.from({ length: 21 }, (_, i) => ({ location: `https://api.example/${i + 1}`, headers: corsHeaders({ origin: '*' }) }));
+    const v = verdict({ redirects, response: ok({ origin: '*' }) });
+    expect(v).toMatchObject({ blocked: true, corsError: null, phase: 'redirect' });
+    expect(verdict({ redirects: redirects.slice(0, 20), response: ok({ origin: '*' }) }).blocked).toBe(false);
+  });
+});
+
+describe('credentials inference', () => {
+  it('uses the recorded mode as is', () => {
+    expect(verdict({ credentials: 'omit', response: ok({ origin: '*' }) }).credentials).toEqual({ mode: 'omit', inferred: false });
+  });
+  it('defaults to same-origin when nothing is observed', () => {
+    expect(verdict({ response: ok({ origin: '*' }) })).toMatchObject({ blocked: false, credentials: { mode: 'same-origin', inferred: true } });
+  });
+  it('picks include when only include explains a failure', () => {
+    const v = verdict({ response: ok({ origin: '*' }), observed: { failed: true, errorText: 'net::ERR_FAILED' } });
+    expect(v).toMatchObject({ blocked: true, corsError: 'WildcardOriginNotAllowed', credentials: { mode: 'include', inferred: true } });
+    expect(v.notes.join(' ')).toMatch(/only "include" explains/);
+  });
+  it('picks same-origin when only it explains a success', () => {
+    expect(verdict({ response: ok({ origin: '*' }), observed: { failed: false } }).credentials.mode).toBe('same-origin');
+  });
+  it('prefers include when both explain it and a Cookie header was sent', () => {
+    expect(verdict({ headers: { Cookie: 'sid=1' }, response: ok({ credentials: true }), observed: { failed: false } }).credentials.mode).toBe('include');
+    expect(verdict({ response: ok({ credentials: true }), observed: { failed: false } }).credentials.mode).toBe('same-origin');
+  });
+  it('uses Chromium\'s reported CorsError to choose between two failing modes', () => {
+    const spec: ExchangeSpec = { method: 'PUT', preflight: { headers: corsHeaders({ origin: '*' }) }, response: null };
+    expect(verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED', corsError: 'PreflightWildcardOriginNotAllowed' } })).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', credentials: { mode: 'include' } });
+    expect(verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', credentials: { mode: 'same-origin' } });
+  });
+  it('prefers a mode that explains a failure over one that cannot judge it', () => {
+    const spec: ExchangeSpec = { headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: APP, credentials: true, headers: '*' }) }, response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } };
+    expect(verdict(spec)).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-a', credentials: { mode: 'include' } });
+  });
+});
+
+describe('disagreement with the observed outcome', () => {
+  it('never calls a request the browser allowed blocked', () => {
+    const v = verdict({ response: { status: 200 }, observed: { failed: false } });
+    expect(v).toMatchObject({ blocked: false, corsError: null, inconsistent: true });
+    expect(row(v, 'allow-origin')?.result).toBe('fail');
+    expect(v.notes.join(' ')).toMatch(/MissingAllowOriginHeader/);
+  });
+  it('never calls a request the browser blocked allowed', () => {
+    const v = verdict({ response: ok({ origin: APP, credentials: true }), observed: { failed: true, errorText: 'net::ERR_FAILED' } });
+    expect(v).toMatchObject({ blocked: true, corsError: null, inconsistent: true });
+  });
+  it('a network error is not a CORS decision', () => {
+    const v = verdict({ response: null, observed: { failed: true, errorText: 'net::ERR_NAME_NOT_RESOLVED' } });
+    expect(v).toMatchObject({ blocked: true, corsError: null });
+    expect(v.inconsistent).toBeUndefined();
+    expect(v.notes.join(' ')).toMatch(/ERR_NAME_NOT_RESOLVED/);
+  });
+  it('a 304 without ACAO cannot be judged from the capture: follow the browser', () => {
+    expect(verdict({ response: { status: 304 }, observed: { failed: false } })).toMatchObject({ blocked: false, corsError: null });
+    expect(verdict({ response: { status: 304 }, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ blocked: true });
+    expect(verdict({ response: { status: 304, headers: corsHeaders({ origin: 'https://x.example' }) } })).toMatchObject({ corsError: 'AllowOriginMismatch' });
+  });
+});
