@@ -5,36 +5,46 @@
  *   const verdicts = await runInChromium(lab, ['seed-works', 'acao-star'], { executablePath });
  *   verdicts.get('seed-works') // { failed: false, corsError: null, failedParameter: null, status: 201, … }
  *
- * It opens the lab page in headless Chromium (Playwright, system Chromium: `executablePath` option, else
- * env CHROME_PATH, else /usr/bin/chromium), enables CDP Network on the page, runs each scenario through
- * `corsLab.run` (setup steps, then the measured fetch) one after the other, and reads
- * `Network.loadingFailed.corsErrorStatus` of the MEASURED request. Matching: every run uses a fresh nonce,
- * so all of its requests share the URL prefix `/s/<id>/<nonce>/`; preflights (initiator type "preflight")
- * are counted apart; the measured request is the (setup steps + 1)-th non-preflight request of the run,
- * because the page issues setup requests one after the other before it. Nothing is hard-coded: a scenario
- * that never settles yields `runnerError`, never a guessed verdict.
+ * How: headless Chromium (Playwright; `executablePath` option, else env CHROME_PATH, else
+ * /usr/bin/chromium) opens the lab page; CDP Network and Audits are enabled on the page. Scenarios run
+ * one after the other, each with a fresh nonce, so every request of a run shares the URL prefix
+ * `/s/<id>/<nonce>/` and runs never share browser caches. Per scenario the page first performs the
+ * setup steps (`corsLab.setup`), then the measured fetch (`corsLab.run(id, { setup: false })`).
+ *
+ * Matching the measured request: preflights (initiator type "preflight") have their own requestIds and
+ * are counted apart; among the run's other requests the measured one is the (setup steps + 1)-th, since
+ * each setup step makes exactly one request and the page awaits it before the next. Its verdict is
+ * `Network.loadingFailed.corsErrorStatus`. A request refused before it was sent (DisallowedByMode) has
+ * no network events: its verdict comes from the DevTools issue (`Audits.issueAdded`) for its URL.
+ * Wire facts (`status`, `preflights`, `fromCache`) come from the lab server's log of the run, which is
+ * deterministic; CDP's extra-info events may trail the failure event.
+ *
+ * Nothing is guessed: a scenario that never settles yields `runnerError`, which is a lab bug.
+ * An empty `failedParameter` from CDP is reported as null.
  */
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
-import type { Lab } from './server';
+import type { Lab, ServerLogEntry } from './server';
 import type { Scenario } from './scenario';
 
 export interface ChromiumVerdict {
-  /** The measured request failed (CORS or another network error). */
+  /** The measured fetch rejected in the page (CORS or another network error). */
   failed: boolean;
-  /** `Network.loadingFailed.corsErrorStatus.corsError`, null when not a CORS failure. */
+  /** Chromium's `corsErrorStatus.corsError`; null when the failure was not a CORS one, or no failure. */
   corsError: string | null;
   failedParameter: string | null;
-  /** HTTP status of the last response Chromium got for the request (from network or cache), if any. */
+  /** Status of the last answer the server wrote for the request (or, from the HTTP cache, the page's), if any. */
   status?: number;
   /** `Network.loadingFailed.errorText`, e.g. "net::ERR_FAILED". */
   errorText?: string;
-  /** Preflights Chromium sent for the measured request (0 = none needed, or served from the preflight cache). */
+  /** Preflights the server received for the measured request (0 = none needed, or the preflight cache answered). */
   preflights: number;
-  /** The final response came from Chromium's HTTP cache. */
+  /** The request was sent but never reached the server: Chromium's HTTP cache answered it. */
   fromCache: boolean;
+  /** False when Chromium refused the request before sending anything (e.g. DisallowedByMode). */
+  sent: boolean;
   /** What `corsLab.run` returned in the page. */
   page?: PageResult;
-  /** Set when the scenario could not be measured (timeout, no matching request): a lab bug, not a verdict. */
+  /** Set when the scenario could not be measured (timeout, inconsistent signals): a lab bug, not a verdict. */
   runnerError?: string;
 }
 
@@ -49,7 +59,7 @@ export interface PageResult {
 export interface RunInChromiumOptions {
   /** Chromium binary; default env CHROME_PATH, else /usr/bin/chromium. */
   executablePath?: string;
-  /** Per-scenario limit; default 15 s. Only guards against hangs, never a timing assertion. */
+  /** Per-scenario guard against hangs (default 15 s); never a timing assertion. */
   timeoutMs?: number;
   /** Called after each scenario (progress output). */
   onResult?: (id: string, verdict: ChromiumVerdict) => void;
@@ -67,96 +77,98 @@ export function chromiumPath(explicit?: string): string {
 interface Tracked {
   id: string;
   url: string;
+  /** Set on preflights: the requestId they guard ('' when Chromium did not say). */
   preflightOf?: string;
-  status?: number;
-  fromCache: boolean;
   done?: { failed: boolean; corsError: string | null; failedParameter: string | null; errorText?: string };
 }
 
-/** Collects CDP Network events per requestId and wakes waiters on every event. */
+interface Unsent {
+  url: string;
+  corsError: string;
+  failedParameter: string | null;
+}
+
+/** Collects CDP Network/Audits events per requestId and re-checks waiters on every event. */
 class NetworkWatch {
-  readonly byId = new Map<string, Tracked>();
+  private readonly byId = new Map<string, Tracked>();
   /** Non-preflight requests in order of their first requestWillBeSent. */
-  readonly order: Tracked[] = [];
-  private waiters = new Set<() => void>();
+  private readonly order: Tracked[] = [];
+  /** CORS issues about requests that never reached the network. */
+  private readonly unsent: Unsent[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly early = new Map<string, NonNullable<Tracked['done']>>();
 
   constructor(cdp: CDPSession) {
     cdp.on('Network.requestWillBeSent', (e) => {
-      let t = this.byId.get(e.requestId);
-      if (!t) {
-        t = { id: e.requestId, url: e.request.url, fromCache: false };
+      if (!this.byId.has(e.requestId)) {
+        const t: Tracked = { id: e.requestId, url: e.request.url };
         if (e.initiator.type === 'preflight') t.preflightOf = e.initiator.requestId ?? '';
+        const early = this.early.get(e.requestId);
+        if (early) t.done = early;
         this.byId.set(e.requestId, t);
         if (t.preflightOf === undefined) this.order.push(t);
       }
-      if (e.redirectResponse) t.status = e.redirectResponse.status;
       this.wake();
     });
-    cdp.on('Network.responseReceivedExtraInfo', (e) => {
-      const t = this.byId.get(e.requestId);
-      if (t && t.status === undefined) t.status = e.statusCode;
-      else if (t) t.status = e.statusCode;
-      this.wake();
-    });
-    cdp.on('Network.responseReceived', (e) => {
-      const t = this.byId.get(e.requestId);
-      if (t) {
-        t.status = e.response.status;
-        t.fromCache = Boolean(e.response.fromDiskCache || e.response.fromPrefetchCache);
+    cdp.on('Network.loadingFinished', (e) => this.finish(e.requestId, { failed: false, corsError: null, failedParameter: null }));
+    cdp.on('Network.loadingFailed', (e) => this.finish(e.requestId, {
+      failed: true,
+      corsError: e.corsErrorStatus?.corsError ?? null,
+      failedParameter: e.corsErrorStatus?.failedParameter || null,
+      errorText: e.errorText,
+    }));
+    cdp.on('Audits.issueAdded', (e) => {
+      const cors = e.issue.details.corsIssueDetails;
+      if (cors && !cors.request.requestId) {
+        this.unsent.push({ url: cors.request.url, corsError: cors.corsErrorStatus.corsError, failedParameter: cors.corsErrorStatus.failedParameter || null });
       }
       this.wake();
     });
-    cdp.on('Network.requestServedFromCache', (e) => {
-      const t = this.byId.get(e.requestId);
-      if (t) t.fromCache = true;
-      this.wake();
-    });
-    cdp.on('Network.loadingFinished', (e) => {
-      const t = this.byId.get(e.requestId);
-      if (t) t.done = { failed: false, corsError: null, failedParameter: null };
-      this.wake();
-    });
-    cdp.on('Network.loadingFailed', (e) => {
-      const t = this.byId.get(e.requestId);
-      if (t) {
-        t.done = {
-          failed: true,
-          corsError: e.corsErrorStatus?.corsError ?? null,
-          failedParameter: e.corsErrorStatus?.failedParameter || null,
-          errorText: e.errorText,
-        };
-      }
-      this.wake();
-    });
+  }
+
+  /** Terminal events are kept even when they overtake their requestWillBeSent. */
+  private finish(requestId: string, done: NonNullable<Tracked['done']>): void {
+    const t = this.byId.get(requestId);
+    if (t) t.done = done;
+    else this.early.set(requestId, done);
+    this.wake();
   }
 
   private wake(): void {
     for (const w of [...this.waiters]) w();
   }
 
-  /** Resolves once `test` returns a value; re-tested after every network event. */
+  /** Resolves once `test` returns a value; re-tested after every event. */
   until<T>(test: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     return new Promise((resolve, reject) => {
-      const check = (): boolean => {
+      const waiter = (): void => {
         const v = test();
-        if (v === undefined) return false;
+        if (v === undefined) return;
         cleanup();
         resolve(v);
-        return true;
       };
       const timer = setTimeout(() => { cleanup(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
       const cleanup = (): void => { clearTimeout(timer); this.waiters.delete(waiter); };
-      const waiter = (): void => { check(); };
-      if (!check()) this.waiters.add(waiter);
+      this.waiters.add(waiter);
+      waiter();
     });
   }
 
-  /** Requests of one run, split into main-line requests (in order) and preflights. */
-  run(prefix: string): { requests: Tracked[]; preflights: Tracked[] } {
-    const requests = this.order.filter((t) => t.url.includes(prefix));
-    const preflights = [...this.byId.values()].filter((t) => t.preflightOf !== undefined && t.url.includes(prefix));
-    return { requests, preflights };
+  /** Non-preflight requests of one run, in order. */
+  requests(prefix: string): Tracked[] {
+    return this.order.filter((t) => t.url.includes(prefix));
   }
+
+  unsentFor(url: string): Unsent | undefined {
+    return this.unsent.find((u) => u.url === url);
+  }
+}
+
+interface LabWindow {
+  corsLab: {
+    run(id: string, o: { nonce: string; setup: false }): Promise<PageResult>;
+    setup(id: string, o: { nonce: string }): Promise<unknown>;
+  };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -175,36 +187,71 @@ async function openLabPage(browser: Browser, lab: Lab): Promise<{ page: Page; wa
   const cdp = await context.newCDPSession(page);
   const watch = new NetworkWatch(cdp);
   await cdp.send('Network.enable');
+  await cdp.send('Audits.enable');
   await page.goto(`${lab.origins.app}/`);
   await page.waitForFunction(() => 'corsLab' in window);
   return { page, watch };
 }
 
-async function measure(page: Page, watch: NetworkWatch, s: Scenario, timeoutMs: number): Promise<ChromiumVerdict> {
+/** What the lab server logged for one run, split by preflight / other. */
+function logged(lab: Lab, id: string, nonce: string): { preflights: ServerLogEntry[]; others: ServerLogEntry[] } {
+  const all = lab.requestsFor(id, nonce);
+  return { preflights: all.filter((e) => e.role === 'preflight'), others: all.filter((e) => e.role !== 'preflight') };
+}
+
+async function measure(lab: Lab, page: Page, watch: NetworkWatch, s: Scenario, timeoutMs: number): Promise<ChromiumVerdict> {
   const nonce = newNonce();
   const prefix = `/s/${s.id}/${nonce}/`;
-  const expected = (s.request.setup?.length ?? 0) + 1;
+  const setupCount = s.request.setup?.length ?? 0;
+  if (setupCount > 0) {
+    await withTimeout(page.evaluate(([id, n]) => (window as unknown as LabWindow).corsLab.setup(id, { nonce: n }), [s.id, nonce] as const),
+      timeoutMs, `setup of ${s.id}`);
+    await watch.until(() => {
+      const r = watch.requests(prefix);
+      return r.length >= setupCount && r.slice(0, setupCount).every((t) => t.done) ? true : undefined;
+    }, timeoutMs, `the setup requests of ${s.id}`);
+  }
+  const before = logged(lab, s.id, nonce);
   const result = await withTimeout(
-    page.evaluate(([id, n]) => (window as unknown as { corsLab: { run(id: string, o: { nonce: string }): Promise<PageResult> } }).corsLab.run(id, { nonce: n }), [s.id, nonce] as const),
+    page.evaluate(([id, n]) => (window as unknown as LabWindow).corsLab.run(id, { nonce: n, setup: false }), [s.id, nonce] as const),
     timeoutMs, `corsLab.run(${s.id})`);
-  const main = await watch.until(() => {
-    const r = watch.run(prefix).requests;
-    const m = r[expected - 1];
-    return r.length >= expected && m?.done ? m : undefined;
+
+  type Outcome = { main: Tracked } | { unsent: Unsent };
+  const outcome = await watch.until((): Outcome | undefined => {
+    const r = watch.requests(prefix);
+    const main = r[setupCount];
+    if (main?.done) return { main };
+    // Refused before it was sent: no network request, only a DevTools issue for its URL.
+    const unsent = !result.ok && r.length === setupCount ? watch.unsentFor(result.url) : undefined;
+    return unsent ? { unsent } : undefined;
   }, timeoutMs, `the measured request of ${s.id}`);
+  if ('unsent' in outcome) {
+    return { failed: true, corsError: outcome.unsent.corsError, failedParameter: outcome.unsent.failedParameter, preflights: 0, fromCache: false, sent: false, page: result };
+  }
+  const { main } = outcome;
+  // What went on the wire is read from the lab server's log, not from CDP's extra-info events, which
+  // may trail (or, past 20 redirects, never come): the server logs a request before answering it, so by
+  // the time the page has its result the log is complete.
+  const after = logged(lab, s.id, nonce);
+  const answers = after.others.slice(before.others.length);
   const done = main.done ?? { failed: true, corsError: null, failedParameter: null };
-  const preflights = watch.run(prefix).preflights.filter((p) => p.preflightOf === main.id || p.preflightOf === '').length;
   const verdict: ChromiumVerdict = {
-    failed: done.failed,
+    // The page decides "failed": a manual redirect resolves in the page (opaque-redirect) while CDP
+    // reports the load as cancelled.
+    failed: !result.ok,
     corsError: done.corsError,
     failedParameter: done.failedParameter,
-    preflights,
-    fromCache: main.fromCache,
+    preflights: after.preflights.length - before.preflights.length,
+    // Sent, yet the server never saw it: the HTTP cache answered.
+    fromCache: answers.length === 0,
+    sent: true,
     page: result,
   };
-  if (main.status !== undefined) verdict.status = main.status;
+  const status = answers.at(-1)?.answer.status ?? result.status;
+  if (status !== undefined) verdict.status = status;
   if (done.errorText !== undefined) verdict.errorText = done.errorText;
-  if (result.ok === done.failed) verdict.runnerError = `page says ok=${result.ok} but CDP says failed=${done.failed}`;
+  if (result.ok && done.corsError) verdict.runnerError = `page read the response but CDP reports ${done.corsError}`;
+  if (!result.ok && !done.failed) verdict.runnerError = 'page saw a failure but CDP reports the load finished';
   return verdict;
 }
 
@@ -215,19 +262,20 @@ export async function runInChromium(
 ): Promise<Map<string, ChromiumVerdict>> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const byId = new Map(lab.scenarios.map((s) => [s.id, s]));
+  const unknown = scenarioIds.filter((id) => !byId.has(id));
+  if (unknown.length) throw new Error(`unknown scenario ids: ${unknown.join(', ')}`);
   const browser = await chromium.launch({ executablePath: chromiumPath(options.executablePath), headless: true, args: CHROMIUM_ARGS });
   const out = new Map<string, ChromiumVerdict>();
   try {
     let { page, watch } = await openLabPage(browser, lab);
     for (const id of scenarioIds) {
-      const s = byId.get(id);
-      if (!s) throw new Error(`unknown scenario ${id}`);
+      const s = byId.get(id) as Scenario;
       let verdict: ChromiumVerdict;
       try {
-        verdict = await measure(page, watch, s, timeoutMs);
+        verdict = await measure(lab, page, watch, s, timeoutMs);
       } catch (err) {
-        verdict = { failed: true, corsError: null, failedParameter: null, preflights: 0, fromCache: false, runnerError: String(err) };
-        // A hung page must not poison the next scenarios.
+        verdict = { failed: true, corsError: null, failedParameter: null, preflights: 0, fromCache: false, sent: false, runnerError: String(err) };
+        // A hung page must not poison the scenarios after it.
         await page.context().close();
         ({ page, watch } = await openLabPage(browser, lab));
       }

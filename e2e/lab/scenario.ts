@@ -149,6 +149,8 @@ const BAD_VALUE_BYTES = /[\0\r\n]/;
 // eslint-disable-next-line no-control-regex -- exactly the bytes Node's http refuses in a header value
 const NODE_BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]/;
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+/** Framing headers the lab server computes itself (http1.ts). */
+const SERVER_OWNED = new Set(['content-length', 'connection', 'transfer-encoding', 'keep-alive']);
 
 function checkLines(where: string, lines: readonly HeaderLine[] | undefined, problems: string[]): void {
   for (const [name, value] of lines ?? []) {
@@ -159,10 +161,11 @@ function checkLines(where: string, lines: readonly HeaderLine[] | undefined, pro
 }
 
 function checkAnswer(where: string, a: Answer, problems: string[]): void {
-  if (!Number.isInteger(a.status) || a.status < 100 || a.status > 599) problems.push(`${where}: status ${a.status}`);
+  if (!Number.isInteger(a.status) || a.status < 200 || a.status > 599) problems.push(`${where}: status ${a.status}`);
   checkLines(where, a.headers, problems);
-  if (a.headers.some(([n]) => n.toLowerCase() === 'content-length'))
-    problems.push(`${where}: Content-Length is computed by the server`);
+  for (const [n] of a.headers) {
+    if (SERVER_OWNED.has(n.toLowerCase())) problems.push(`${where}: ${n} is written by the server`);
+  }
 }
 
 function answers(a: Answer | readonly Answer[] | undefined): readonly Answer[] {
@@ -201,6 +204,7 @@ export function validateScenario(s: Scenario): string[] {
   let answering: LabOriginName = r.target;
   (s.redirects ?? []).forEach((h, i) => {
     checkLines(`${at} hop ${i}`, h.headers, problems);
+    for (const [n] of h.headers) if (SERVER_OWNED.has(n.toLowerCase())) problems.push(`${at} hop ${i}: ${n} is written by the server`);
     if (h.headers.some(([n]) => n.toLowerCase() === 'location')) problems.push(`${at} hop ${i}: Location is added by the server`);
     if (h.relative && h.to !== answering) problems.push(`${at} hop ${i}: relative Location must stay on ${answering}`);
     if (h.userinfo !== undefined && !/^[A-Za-z0-9%._~-]*(?::[A-Za-z0-9%._~-]*)?$/.test(h.userinfo))

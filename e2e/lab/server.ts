@@ -10,13 +10,14 @@
  * Routes (all three origins): `/s/<scenarioId>/<nonce>/r<suffix>` is the scenario's resource and
  * `/s/<scenarioId>/<nonce>/hop/<n>` its redirect hops. OPTIONS gets the scenario's preflight answer
  * (default 404 without CORS headers); any other method gets the redirect hop or the actual answer.
- * App origin only: `/` the lab page, `/lab.js` its script. Node `http` only; headers are written with a
- * raw array so that case, order and repeated lines reach the browser exactly as the data says.
+ * App origin only: `/` the lab page, `/lab.js` its script. The servers are a minimal HTTP/1.1 on node:net
+ * (http1.ts; node:http refuses methods such as `patch` or `FOO`), so header case, order, repeated lines and
+ * odd values reach the browser exactly as the data says. Date, Connection and Content-Length are added.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRawServer, type RawRequest, type RawResponse, type RawServer } from './http1';
 import { isAnswerList, validateRegistry, type Answer, type LabOriginName, type Scenario } from './scenario';
 import { expand, expandLines, type LabOrigins } from './template';
 import { renderPage } from './page';
@@ -38,6 +39,8 @@ export interface ServerLogEntry {
   url: string;
   /** Request header lines in raw order (repeated lines kept), as [name, value]. */
   headers: [string, string][];
+  /** Request body as text (UTF-8). */
+  body: string;
   scenarioId: string | null;
   nonce: string | null;
   role: LogRole;
@@ -75,16 +78,10 @@ function pick(a: Answer | readonly Answer[], n: number): Answer {
   return chosen;
 }
 
-function rawPairs(req: IncomingMessage): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out.push([req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '']);
-  return out;
-}
-
-function listen(server: Server, port: number): Promise<number> {
+function listen(raw: RawServer, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, HOST, () => resolve((server.address() as AddressInfo).port));
+    raw.server.once('error', reject);
+    raw.server.listen(port, HOST, () => resolve((raw.server.address() as AddressInfo).port));
   });
 }
 
@@ -105,24 +102,22 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
     return n;
   }
 
-  function handle(self: LabOriginName, req: IncomingMessage, res: ServerResponse): void {
-    const method = req.method ?? 'GET';
-    const url = req.url ?? '/';
+  const entries = new WeakMap<RawRequest, ServerLogEntry>();
+
+  function handle(self: LabOriginName, req: RawRequest): RawResponse {
+    const { method, url } = req;
     const entry: ServerLogEntry = {
-      seq: seq++, time: Date.now(), origin: self, method, url, headers: rawPairs(req),
+      seq: seq++, time: Date.now(), origin: self, method, url, headers: req.headers, body: req.body.toString('utf8'),
       scenarioId: null, nonce: null, role: 'not-found', answer: { status: 0, headers: [], body: '' },
     };
     log.push(entry);
-    const send = (status: number, statusText: string | undefined, headers: [string, string][], body: string): void => {
-      const lines = [...headers];
-      // No Content-Length on statuses that cannot carry a body; Node would drop the body anyway.
-      if (status !== 204 && status !== 304) lines.push(['Content-Length', String(Buffer.byteLength(body))]);
-      entry.answer = { status, headers: lines, body };
-      const flat = lines.flat();
-      if (statusText !== undefined) res.writeHead(status, statusText, flat);
-      else res.writeHead(status, flat);
-      res.end(method === 'HEAD' ? undefined : body);
-    };
+    entries.set(req, entry);
+    const answer = (a: Answer, body = a.body ?? ''): RawResponse => ({
+      status: a.status,
+      ...(a.statusText !== undefined ? { statusText: a.statusText } : {}),
+      headers: expandLines(a.headers, origins, self),
+      body,
+    });
 
     const m = ROUTE.exec(url);
     const scenario = m ? byId.get(m[1] ?? '') : undefined;
@@ -130,13 +125,13 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
       if (self === 'app' && (url === '/' || url.startsWith('/?'))) {
         entry.role = 'page';
         page ??= renderPage(origins, scenarios);
-        return send(200, undefined, [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']], page);
+        return { status: 200, headers: [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']], body: page };
       }
       if (self === 'app' && url === '/lab.js') {
         entry.role = 'asset';
-        return send(200, undefined, [['Content-Type', 'text/javascript; charset=utf-8'], ['Cache-Control', 'no-store']], CLIENT_JS);
+        return { status: 200, headers: [['Content-Type', 'text/javascript; charset=utf-8'], ['Cache-Control', 'no-store']], body: CLIENT_JS };
       }
-      return send(404, undefined, [['Content-Type', 'text/plain']], 'not found');
+      return { status: 404, headers: [['Content-Type', 'text/plain']], body: 'not found' };
     }
     const nonce = m[2] ?? '';
     const hop = m[3] === undefined ? 0 : Number(m[3]);
@@ -148,11 +143,9 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
     if (method === 'OPTIONS') {
       entry.role = 'preflight';
       const n = bump(`${run}/preflight`);
-      const a = scenario.preflight === undefined ? { status: 404, headers: [] } : pick(scenario.preflight, n);
-      return send(a.status, a.statusText, expandLines(a.headers, origins, self), a.body ?? '');
+      return answer(scenario.preflight === undefined ? { status: 404, headers: [] } : pick(scenario.preflight, n));
     }
-    const redirects = scenario.redirects ?? [];
-    const redirect = redirects[hop];
+    const redirect = scenario.redirects?.[hop];
     if (redirect) {
       entry.role = 'hop';
       const next = `/s/${scenario.id}/${nonce}/hop/${hop + 1}`;
@@ -163,35 +156,31 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
         if (pass !== undefined) target.password = pass;
       }
       const location = redirect.relative ? next : target.href;
-      const headers = expandLines(redirect.headers, origins, self);
-      headers.push(['Location', location]);
-      return send(redirect.status, undefined, headers, redirect.body ?? '');
+      return { status: redirect.status, headers: [...expandLines(redirect.headers, origins, self), ['Location', location]], body: redirect.body ?? '' };
     }
     entry.role = 'actual';
     const n = bump(`${run}/actual`);
-    const has = (name: string): boolean => entry.headers.some(([h]) => h.toLowerCase() === name);
+    const has = (name: string): boolean => req.headers.some(([h]) => h.toLowerCase() === name);
     const a = scenario.actualConditional && (has('if-none-match') || has('if-modified-since'))
       ? scenario.actualConditional
       : !has('origin') && scenario.actualWithoutOrigin ? scenario.actualWithoutOrigin : pick(scenario.actual, n);
-    send(a.status, a.statusText, expandLines(a.headers, origins, self), a.body === undefined ? '' : expand(a.body, origins, self));
+    return answer(a, a.body === undefined ? '' : expand(a.body, origins, self));
   }
 
-  const servers = NAMES.map((name) => {
-    const server = createServer((req, res) => {
-      // Answer once the request body (if any) has been read, so a POST never races its own answer.
-      req.resume();
-      req.on('end', () => handle(name, req, res));
-    });
-    server.keepAliveTimeout = 2000;
-    return [name, server] as const;
-  });
+  const servers = NAMES.map((name) => [name, createRawServer(
+    (req) => handle(name, req),
+    (req, written) => {
+      const entry = entries.get(req);
+      if (entry) entry.answer = written;
+    },
+  )] as const);
   try {
-    for (const [name, server] of servers) {
-      const port = await listen(server, options.ports?.[name] ?? 0);
+    for (const [name, raw] of servers) {
+      const port = await listen(raw, options.ports?.[name] ?? 0);
       origins[name] = `http://${HOST}:${port}`;
     }
   } catch (err) {
-    for (const [, server] of servers) if (server.listening) server.close();
+    await Promise.all(servers.map(([, raw]) => raw.close()));
     throw err;
   }
 
@@ -201,10 +190,7 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
     log,
     requestsFor: (id, nonce) => log.filter((e) => e.scenarioId === id && (nonce === undefined || e.nonce === nonce)),
     close: async () => {
-      await Promise.all(servers.map(([, server]) => new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      })));
+      await Promise.all(servers.map(([, raw]) => raw.close()));
     },
   };
 }

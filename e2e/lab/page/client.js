@@ -1,9 +1,10 @@
 /**
  * The lab page's script (plain JS, served as /lab.js). Exposes
  *
- *   window.corsLab.run(id, { nonce? }) → Promise<{ ok, status?, error?, url, nonce }>
+ *   window.corsLab.run(id, { nonce?, setup? }) → Promise<{ ok, status?, error?, url, nonce }>
+ *   window.corsLab.setup(id, { nonce? })      → Promise<{ url, nonce }>
  *
- * which performs the scenario's setup steps, then the fetch exactly as the data says (method, headers,
+ * `run` performs the scenario's setup steps (unless `setup: false`), then the fetch exactly as the data says (method, headers,
  * credentials, body, mode 'cors' unless the data says otherwise). `ok` is true when the fetch resolved
  * (the page could read the response), false when it rejected (CORS block or network error); `status` is
  * the HTTP status when it resolved. Each run uses a fresh nonce unless one is given, so runs never share
@@ -61,12 +62,26 @@
     throw new Error(`unknown setup step ${step.kind}`);
   }
 
-  async function run(id, opts = {}) {
+  function scenario(id) {
     const s = byId.get(id);
     if (!s) throw new Error(`no such scenario: ${id}`);
+    return s;
+  }
+
+  /** Only the setup steps (the runner measures them apart from the fetch). */
+  async function runSetup(id, opts = {}) {
+    const s = scenario(id);
     const nonce = opts.nonce ?? newNonce();
     const url = urlFor(s, nonce);
     for (const step of s.request.setup ?? []) await setup(step, url, s.request);
+    return { url, nonce };
+  }
+
+  async function run(id, opts = {}) {
+    const s = scenario(id);
+    const nonce = opts.nonce ?? newNonce();
+    const url = urlFor(s, nonce);
+    if (opts.setup !== false) await runSetup(id, { nonce });
     try {
       const res = await fetch(url, fetchInit(s.request, {}));
       await res.arrayBuffer();
@@ -76,7 +91,7 @@
     }
   }
 
-  window.corsLab = { run, origins: data.origins, ids: () => [...byId.keys()] };
+  window.corsLab = { run, setup: runSetup, origins: data.origins, ids: () => [...byId.keys()] };
 
   async function runButton(button) {
     const id = button.dataset.scenario;

@@ -4,9 +4,37 @@
  */
 import type { Dimension, Scenario } from '../scenario';
 import { SEED } from './seed';
+import { ACAO_FORMS } from './acao';
+import { CREDENTIALS } from './credentials';
+import { METHODS } from './methods';
+import { HEADERS } from './headers';
+import { SAFELIST } from './safelist';
+import { CONTENT_TYPES } from './content-type';
+import { RANGES } from './range';
+import { MODES } from './mode';
+import { PREFLIGHT_STATUS } from './preflight-status';
+import { PREFLIGHT_REDIRECTS } from './preflight-redirect';
+import { REDIRECT_CHAINS } from './redirect-chain';
+import { PREFLIGHT_CACHE } from './preflight-cache';
+import { HTTP_CACHE } from './http-cache';
+import { ERROR_STATUS } from './error-status';
 
 export const SCENARIOS: readonly Scenario[] = [
   ...SEED,
+  ...ACAO_FORMS,
+  ...CREDENTIALS,
+  ...METHODS,
+  ...HEADERS,
+  ...SAFELIST,
+  ...CONTENT_TYPES,
+  ...RANGES,
+  ...MODES,
+  ...PREFLIGHT_STATUS,
+  ...PREFLIGHT_REDIRECTS,
+  ...REDIRECT_CHAINS,
+  ...PREFLIGHT_CACHE,
+  ...HTTP_CACHE,
+  ...ERROR_STATUS,
 ];
 
 export function scenarioById(id: string): Scenario | undefined {

@@ -1,0 +1,70 @@
+/**
+ * The HTTP cache: a response stored by a no-cors load (an <img>, a no-cors fetch; no Origin header) is
+ * reused for a later CORS fetch of the same URL. Like S3, the server adds ACAO only when the request
+ * carries Origin (`actualWithoutOrigin` has none), so a reused copy lacks it.
+ */
+import type { CredentialsMode } from '../../../src/model';
+import type { Answer, HeaderLine, Scenario, SetupStep } from '../scenario';
+import { ACAC, ACAO, APP, show } from './build';
+
+interface HttpCacheCase {
+  slug: string;
+  title: string;
+  setup: SetupStep;
+  /** Caching headers on both answers. */
+  caching: readonly HeaderLine[];
+  /** CORS lines the server adds when Origin is present. */
+  cors?: readonly HeaderLine[];
+  /** CORS lines the server adds even without Origin (a server that does not vary). */
+  always?: readonly HeaderLine[];
+  credentials?: CredentialsMode;
+  cache?: 'no-store' | 'reload' | 'no-cache' | 'force-cache';
+  /** Answer to a revalidation (If-None-Match). */
+  revalidation?: Answer;
+}
+
+const IMG: SetupStep = { kind: 'no-cors-img' };
+const NO_CORS: SetupStep = { kind: 'no-cors-fetch' };
+const MAX_AGE: readonly HeaderLine[] = [['Cache-Control', 'max-age=600']];
+const ETAG: HeaderLine = ['ETag', '"v1"'];
+
+const CASES: readonly HttpCacheCase[] = [
+  { slug: 'img-then-cors', title: '<img> warm-up, then CORS fetch (no Vary)', setup: IMG, caching: MAX_AGE },
+  { slug: 'no-cors-fetch-then-cors', title: 'no-cors fetch warm-up, then CORS fetch', setup: NO_CORS, caching: MAX_AGE },
+  { slug: 'no-cors-omit-then-cors', title: 'no-cors fetch (credentials omit) warm-up, then CORS fetch', setup: { kind: 'no-cors-fetch', credentials: 'omit' }, caching: MAX_AGE },
+  { slug: 'img-then-cors-include', title: '<img> warm-up, then credentialed CORS fetch', setup: IMG, caching: MAX_AGE, cors: [[ACAO, APP], [ACAC, 'true']], credentials: 'include' },
+  { slug: 'img-vary-origin', title: '<img> warm-up with Vary: Origin', setup: IMG, caching: [...MAX_AGE, ['Vary', 'Origin']] },
+  { slug: 'img-vary-star', title: '<img> warm-up with Vary: *', setup: IMG, caching: [...MAX_AGE, ['Vary', '*']] },
+  { slug: 'img-vary-accept-encoding', title: '<img> warm-up with Vary: Accept-Encoding only', setup: IMG, caching: [...MAX_AGE, ['Vary', 'Accept-Encoding']] },
+  { slug: 'img-vary-origin-lowercase', title: '<img> warm-up with vary: origin (lower case)', setup: IMG, caching: [...MAX_AGE, ['vary', 'origin']] },
+  { slug: 'img-no-store', title: '<img> warm-up answered Cache-Control: no-store', setup: IMG, caching: [['Cache-Control', 'no-store']] },
+  { slug: 'img-private', title: '<img> warm-up answered Cache-Control: private, max-age=600', setup: IMG, caching: [['Cache-Control', 'private, max-age=600']] },
+  { slug: 'img-expires', title: '<img> warm-up with only Expires in the future', setup: IMG, caching: [['Expires', 'Thu, 01 Jan 2099 00:00:00 GMT']] },
+  { slug: 'img-last-modified-heuristic', title: '<img> warm-up with only Last-Modified (heuristic freshness)', setup: IMG, caching: [['Last-Modified', 'Mon, 01 Jan 2001 00:00:00 GMT']] },
+  { slug: 'img-then-cors-no-store', title: '<img> warm-up, then CORS fetch with cache: "no-store"', setup: IMG, caching: MAX_AGE, cache: 'no-store' },
+  { slug: 'img-then-cors-reload', title: '<img> warm-up, then CORS fetch with cache: "reload"', setup: IMG, caching: MAX_AGE, cache: 'reload' },
+  { slug: 'img-then-cors-force-cache', title: '<img> warm-up, then CORS fetch with cache: "force-cache"', setup: IMG, caching: MAX_AGE, cache: 'force-cache' },
+  { slug: 'img-then-cors-no-cache-200', title: '<img> warm-up, then cache: "no-cache" (server answers 200 again)', setup: IMG, caching: [...MAX_AGE, ETAG], cache: 'no-cache' },
+  { slug: 'revalidate-304-with-acao', title: 'Stored without ACAO, revalidated by a 304 that carries ACAO', setup: IMG, caching: [['Cache-Control', 'no-cache'], ETAG], revalidation: { status: 304, headers: [ETAG, [ACAO, APP]] } },
+  { slug: 'revalidate-304-without-acao', title: 'Stored without ACAO, revalidated by a 304 without ACAO', setup: IMG, caching: [['Cache-Control', 'no-cache'], ETAG], revalidation: { status: 304, headers: [ETAG] } },
+  { slug: 'server-always-acao', title: 'Server sends ACAO even without Origin: reuse is harmless', setup: IMG, caching: MAX_AGE, always: [[ACAO, APP]] },
+  { slug: 'server-always-star', title: 'Server sends ACAO * always: reuse is harmless', setup: IMG, caching: MAX_AGE, always: [[ACAO, '*']], cors: [] },
+];
+
+export const HTTP_CACHE: readonly Scenario[] = CASES.map((c): Scenario => {
+  const credentials = c.credentials ?? 'omit';
+  const cors = c.cors ?? [[ACAO, APP]];
+  const always = c.always ?? [];
+  const body = 'cached body';
+  const base: HeaderLine[] = [['Content-Type', 'text/plain'], ...c.caching, ...always];
+  return {
+    id: `http-cache-${c.slug}`,
+    title: c.title,
+    dimension: 'http-cache',
+    description: `First a ${c.setup.kind === 'no-cors-img' ? '<img>' : 'no-cors fetch'} load of the URL, answered with ${c.caching.map(([n, v]) => `${n}: ${show(v)}`).join(', ')}${always.length ? ` and ${always.map(([n, v]) => `${n}: ${v}`).join(', ')}` : ' and no ACAO'}; then a CORS GET (credentials "${credentials}"${c.cache ? `, cache "${c.cache}"` : ''}) of the same URL, which the server would answer with ${cors.length ? cors.map(([n, v]) => `${n}: ${v}`).join(', ') : 'the same headers'}.${c.revalidation ? ` A revalidation is answered ${c.revalidation.status}${c.revalidation.headers.some(([n]) => n === ACAO) ? ' with ACAO' : ' without ACAO'}.` : ''}`,
+    request: { target: 'api', method: 'GET', credentials, ...(c.cache ? { cache: c.cache } : {}), setup: [c.setup] },
+    actualWithoutOrigin: { status: 200, headers: base, body },
+    actual: { status: 200, headers: [...base, ...cors], body },
+    ...(c.revalidation ? { actualConditional: c.revalidation } : {}),
+  };
+});
