@@ -3,10 +3,14 @@
  * reported (CDP Network.loadingFailed → corsErrorStatus) next to what the server received.
  * Used to settle doubts while writing src/rules/cors (failedParameter formats, header order …).
  *
- *   npx tsx scripts/experiments/cors-probe.ts [scenario-file.json]
+ *   npx tsx scripts/experiments/cors-probe.ts scripts/experiments/scenarios/basics.json [--compare]
  *
- * A scenario file is a JSON array of Scenario objects (see below); without one the built-in
- * set runs. Servers listen on 127.0.0.1:4640 (page) and 127.0.0.1:4641 (target) only.
+ * A scenario file is a JSON array of Scenario objects (see below). Without --compare it prints
+ * Chromium's verdict and the headers the server received; with --compare it builds the exchange a
+ * capture would hold (wire headers, no credentials mode) and prints SAME/DIFF against evaluate().
+ * Env: OBSERVED_CORS=1 also hands the rules Chromium's CorsError (as live CDP capture would),
+ * WITH_CREDENTIALS=1 records the credentials mode, VERBOSE=1 prints the checks of every case.
+ * Servers listen on 127.0.0.1:4640 (page), :4641 and :4642 (targets) only.
  */
 import http from 'node:http';
 import { readFileSync } from 'node:fs';

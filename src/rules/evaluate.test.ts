@@ -49,6 +49,7 @@ describe('simple requests', () => {
     expect(row(v, 'allow-method')).toMatchObject({ phase: 'request', result: 'pass', asked: 'GET' });
     expect(row(v, 'allow-origin')).toMatchObject({ phase: 'actual', asked: APP, allowed: APP, result: 'pass' });
     expect(row(v, 'allow-credentials')).toMatchObject({ phase: 'actual', result: 'skip' });
+    expect(row(v, 'preflight-status')).toMatchObject({ phase: 'preflight', result: 'skip', note: expect.stringMatching(/Not needed/) });
   });
   it('MissingAllowOriginHeader with failedParameter ""', () => {
     const v = verdict({ response: { status: 200 } });
@@ -246,7 +247,9 @@ describe('credentials inference', () => {
   it('uses Chromium\'s reported CorsError to choose between two failing modes', () => {
     const spec: ExchangeSpec = { method: 'PUT', preflight: { headers: corsHeaders({ origin: '*' }) }, response: null };
     expect(verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED', corsError: 'PreflightWildcardOriginNotAllowed' } })).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', credentials: { mode: 'include' } });
-    expect(verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', credentials: { mode: 'same-origin' } });
+    const ambiguous = verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
+    expect(ambiguous).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', credentials: { mode: 'same-origin' } });
+    expect(ambiguous.notes.join(' ')).toMatch(/credentials: "include", the browser would report PreflightWildcardOriginNotAllowed/);
   });
   it('prefers a mode that explains a failure over one that cannot judge it', () => {
     const spec: ExchangeSpec = { headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: APP, credentials: true, headers: '*' }) }, response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } };

@@ -80,5 +80,13 @@ export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMod
       notes.push(`The credentials mode was not recorded; evaluated as "${pick.mode}"${pick.mode === 'same-origin' ? ' (the fetch default, which sends no cookies to another origin)' : ''}.`);
     }
   }
+  if (inferred && best > 0) {
+    // Say so when the other mode would explain the outcome just as well but with another error.
+    for (const other of top) {
+      if (other !== pick && other.result.outcome === 'blocked' && pick.result.outcome === 'blocked' && other.result.corsError !== pick.result.corsError) {
+        notes.push(`Had the request been sent with credentials: "${other.mode}", the browser would report ${other.result.corsError ?? 'a failure'} instead.`);
+      }
+    }
+  }
   return { mode: pick.mode, inferred, result: pick.result, inconsistent: best === 0, notes };
 }

@@ -146,7 +146,8 @@ class Walk {
   }
 
   private simpleRequestRows(method: string): void {
-    this.rec.pass({ id: 'allow-method', phase: 'request', label: 'Method', asked: method, allowed: null, note: `${method.toUpperCase()} with only CORS-safelisted headers is a simple request: no preflight is needed.` });
+    this.rec.pass({ id: 'allow-method', phase: 'request', label: 'Method', asked: method, allowed: null, note: `${method.toUpperCase()} is CORS-safelisted: it needs no server approval.` });
+    this.rec.skip({ id: 'preflight-status', phase: 'preflight', label: 'Preflight', asked: null, allowed: null, note: 'Not needed: a GET, HEAD or POST with only CORS-safelisted headers goes out without a preflight.' });
   }
 
   private preflight(k: number, pf: PreflightRecord | undefined, need: PreflightNeed, method: string, origin: string): void {
