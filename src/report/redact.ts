@@ -155,9 +155,12 @@ const SENSITIVE_NAME_ALTERNATION = [...new Set([...SENSITIVE_PARAMS, ...SENSITIV
 /** `"name": "value"` pairs in JSON-ish text. */
 const JSON_PAIR = new RegExp(`("(?:${SENSITIVE_NAME_ALTERNATION})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)(")`, 'gi');
 /** `name=value` pairs (query strings, form bodies, cookies in prose). */
-const EQ_PAIR = new RegExp(`(^|[^A-Za-z0-9_-])(${SENSITIVE_NAME_ALTERNATION})=([^&\\s;,"'<>\`#)]+)`, 'gi');
-/** `Name: value` header lines in prose (evidence, snippets). */
-const HEADER_LINE = new RegExp(`(^|\\n)([ \\t>*-]*)(${SENSITIVE_HEADERS.map((s) => s.replace(/-/g, '\\-')).join('|')})([ \\t]*:[ \\t]*)([^\\n]*)`, 'gi');
+const EQ_PAIR = new RegExp(`(^|[^A-Za-z0-9_-])(${SENSITIVE_NAME_ALTERNATION})=(?!REDACTED\\b|\\[REDACTED\\])([^&\\s;,"'<>\`#)]+)`, 'gi');
+/**
+ * `Name: value` header mentions in prose (evidence, snippets). The value must look like a credential
+ * (an optional scheme, then 6+ non-space characters) so "allow Authorization: add it to …" stays readable.
+ */
+const HEADER_LINE = new RegExp(`(^|[^A-Za-z0-9_-])(${SENSITIVE_HEADERS.map((s) => s.replace(/-/g, '\\-')).join('|')})([ \\t]*:[ \\t]*)((?:[A-Za-z][A-Za-z0-9._-]*[ \\t]+)?[^\\s"'<>,;]{6,})`, 'gi');
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 /** Cheap pre-checks: most header values (dates, types, lengths) contain none of these and skip the regexes. */
 const MAYBE_SECRET_VALUE = /eyJ|AKIA|ASIA|:\/\/|=/;
@@ -274,8 +277,8 @@ export function redactFreeText(text: string, secrets: ReadonlySet<string> = new 
   if (!MAYBE_SECRET_TEXT.test(out)) return out;
   out = redactPatterns(out, REDACTED);
   out = out.replace(URL_IN_TEXT, (u) => redactUrl(u));
-  out = out.replace(HEADER_LINE, (_m, nl: string, indent: string, name: string, sep: string, value: string) =>
-    `${nl}${indent}${name}${sep}${redactSensitiveValue(name.toLowerCase(), value)}`);
+  out = out.replace(HEADER_LINE, (_m, lead: string, name: string, sep: string, value: string) =>
+    `${lead}${name}${sep}${value.includes(REDACTED) ? value : redactSensitiveValue(name.toLowerCase(), value)}`);
   out = out.replace(JSON_PAIR, (_m, open: string, value: string, close: string) => (value ? `${open}${REDACTED}${close}` : `${open}${close}`));
   out = out.replace(EQ_PAIR, (_m, lead: string, name: string) => `${lead}${name}=${REDACTED}`);
   return out;

@@ -1,0 +1,157 @@
+/**
+ * Exchanges → a sanitized HAR 1.2 (Chrome's flavour: preflights are their own entries with
+ * `_resourceType: "preflight"`, failures carry `response._error`). Redacted by default with the same
+ * rules as every report (src/report/redact.ts). Importing the export gives the exchanges back: the
+ * preflight's `_initiator.requestId` names the actual entry's `_requestId`.
+ */
+import type { Exchange, Header, ResponseRecord } from '../model';
+import { createRedactor, redactExchange, REDACTION_NOTE, SENSITIVE_WARNING } from '../report/redact';
+
+export interface HarNameValue {
+  name: string;
+  value: string;
+}
+
+export interface HarExportEntry {
+  _initiator: { type: string; url?: string; lineNumber?: number; requestId?: string };
+  _resourceType: string;
+  _requestId: string;
+  _fromCache?: 'memory' | 'disk';
+  pageref?: string;
+  startedDateTime: string;
+  time: number;
+  request: {
+    method: string; url: string; httpVersion: string; headers: HarNameValue[]; queryString: HarNameValue[];
+    cookies: never[]; headersSize: number; bodySize: number;
+  };
+  response: {
+    status: number; statusText: string; httpVersion: string; headers: HarNameValue[]; cookies: never[];
+    content: { size: number; mimeType: string; text?: string; comment?: string };
+    redirectURL: string; headersSize: number; bodySize: number; _transferSize: number; _error: string | null;
+    _fetchedViaServiceWorker: boolean;
+  };
+  cache: Record<string, never>;
+  timings: { blocked: number; dns: number; ssl: number; connect: number; send: number; wait: number; receive: number };
+  serverIPAddress?: string;
+}
+
+export interface HarExportDocument {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    comment: string;
+    pages: { startedDateTime: string; id: string; title: string; pageTimings: { onContentLoad: number; onLoad: number } }[];
+    entries: HarExportEntry[];
+  };
+}
+
+export interface HarExportOptions {
+  /** Default false: values are redacted like every report. */
+  includeSensitive?: boolean;
+  toolVersion?: string;
+}
+
+function iso(ms: number | undefined): string {
+  return new Date(ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : 0).toISOString();
+}
+
+function queryString(url: string): HarNameValue[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const query = url.slice(q + 1).split('#')[0] ?? '';
+  return query.split('&').filter(Boolean).map((pair) => {
+    const eq = pair.indexOf('=');
+    return eq < 0 ? { name: pair, value: '' } : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  });
+}
+
+const copy = (headers: readonly Header[]): HarNameValue[] => headers.map((h) => ({ name: h.name, value: h.value }));
+
+function mimeOf(r: ResponseRecord | undefined): string {
+  return r?.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value.split(';')[0]?.trim() || 'x-unknown';
+}
+
+function entry(
+  id: string, method: string, url: string, headers: readonly Header[], startedAt: number | undefined, resourceType: string,
+  response: ResponseRecord | undefined, extra: { redirectURL?: string; error?: string | null; initiator?: HarExportEntry['_initiator']; pageref?: string; bodyRedacted: boolean },
+): HarExportEntry {
+  const content: HarExportEntry['response']['content'] = { size: response?.body?.length ?? 0, mimeType: mimeOf(response) };
+  if (response?.body !== undefined) content.text = response.body;
+  else if (extra.bodyRedacted && response) content.comment = 'body not exported (redacted)';
+  const out: HarExportEntry = {
+    _initiator: extra.initiator ?? { type: 'other' },
+    _resourceType: resourceType,
+    _requestId: id,
+    startedDateTime: iso(startedAt),
+    time: 0,
+    request: { method, url, httpVersion: '', headers: copy(headers), queryString: queryString(url), cookies: [], headersSize: -1, bodySize: 0 },
+    response: {
+      status: response?.status ?? 0, statusText: response?.statusText ?? '', httpVersion: '', headers: copy(response?.headers ?? []), cookies: [],
+      content, redirectURL: extra.redirectURL ?? '', headersSize: -1, bodySize: -1, _transferSize: 0, _error: extra.error ?? null,
+      _fetchedViaServiceWorker: response?.fromCache === 'service-worker',
+    },
+    cache: {},
+    timings: { blocked: -1, dns: -1, ssl: -1, connect: -1, send: 0, wait: 0, receive: 0 },
+  };
+  if (response?.fromCache === 'memory' || response?.fromCache === 'disk') out._fromCache = response.fromCache;
+  if (response?.remoteAddress) out.serverIPAddress = response.remoteAddress;
+  if (extra.pageref) out.pageref = extra.pageref;
+  return out;
+}
+
+/** Back from the importer's display form ("script http://app/main.js:12") to Chrome's `_initiator`. */
+function initiatorOf(shown: string | undefined): HarExportEntry['_initiator'] {
+  const m = shown ? /^([a-z]+) (\S+?)(?::(\d+))?$/.exec(shown) : null;
+  if (!m) return { type: 'other' };
+  const out: HarExportEntry['_initiator'] = { type: m[1]!, url: m[2]! };
+  if (m[3]) out.lineNumber = Number(m[3]) - 1;
+  return out;
+}
+
+export function exportHar(exchanges: readonly Exchange[], options: HarExportOptions = {}): HarExportDocument {
+  const includeSensitive = options.includeSensitive === true;
+  const pages = new Map<string, { id: string; startedAt: number }>();
+  const entries: HarExportEntry[] = [];
+  for (const original of exchanges) {
+    const ex = includeSensitive ? original : redactExchange(original, createRedactor(original, false));
+    let pageref: string | undefined;
+    if (ex.pageUrl) {
+      let page = pages.get(ex.pageUrl);
+      if (!page) pages.set(ex.pageUrl, (page = { id: `page_${pages.size + 1}`, startedAt: ex.startedAt }));
+      pageref = page.id;
+    }
+    const common = { bodyRedacted: !includeSensitive, ...(pageref ? { pageref } : {}) };
+    const resourceType = ex.resourceType ?? 'fetch';
+    const p = ex.preflight;
+    if (p) {
+      entries.push(entry(`${ex.id}.preflight`, p.request.method, p.request.url, p.request.headers, p.startedAt ?? ex.startedAt, 'preflight', p.response, {
+        ...common, redirectURL: p.redirect?.location ?? '', error: p.error ?? null,
+        initiator: { type: 'preflight', url: ex.request.url, requestId: ex.id },
+      }));
+    }
+    const initiator = initiatorOf(ex.initiator);
+    let url = ex.request.url;
+    ex.redirects.forEach((hop, i) => {
+      const last = i === ex.redirects.length - 1 && !ex.response;
+      entries.push(entry(i === 0 ? ex.id : `${ex.id}.redirect-${i}`, ex.request.method, hop.url, ex.request.headers, ex.startedAt, resourceType, hop.response, {
+        ...common, redirectURL: hop.location, initiator, error: last ? ex.observed.errorText ?? 'net::ERR_FAILED' : null,
+      }));
+      url = hop.location;
+    });
+    if (ex.redirects.length === 0 || ex.response) {
+      const error = ex.observed.failed ? ex.observed.errorText ?? 'net::ERR_FAILED' : null;
+      entries.push(entry(ex.redirects.length === 0 ? ex.id : `${ex.id}.final`, ex.request.method, url, ex.request.headers, ex.startedAt, resourceType, ex.response, {
+        ...common, error, initiator,
+      }));
+    }
+  }
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 'CORS Lens', version: options.toolVersion ?? (typeof __CORS_LENS_VERSION__ === 'string' ? __CORS_LENS_VERSION__ : '0.0.0') },
+      comment: includeSensitive ? SENSITIVE_WARNING : REDACTION_NOTE,
+      pages: [...pages].map(([title, p]) => ({ startedDateTime: iso(p.startedAt), id: p.id, title, pageTimings: { onContentLoad: -1, onLoad: -1 } })),
+      entries,
+    },
+  };
+}
