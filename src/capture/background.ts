@@ -8,7 +8,7 @@
  */
 import browser, { type Runtime, type WebRequest } from 'webextension-polyfill';
 import { parsePortName, type ToPanel, type ToWorker, isToWorker } from '../messaging/protocol';
-import { needsPreflight } from './provisional-preflight';
+import { needsPreflight } from './needs-preflight';
 import { Grouper } from './grouping';
 import type { CaptureEvent } from './events';
 import { flushTab, forgetTab, loadAll, saveInspected } from './persistence';

@@ -3,7 +3,7 @@ import type { Exchange, Header } from '../model';
 import type { CaptureEvent } from './events';
 import { Grouper, emptyGroupingState } from './grouping';
 import { TabStore, emptyTab } from './tab-store';
-import { needsPreflight } from './provisional-preflight';
+import { needsPreflight } from './needs-preflight';
 
 const PAGE = 'http://127.0.0.1:4310';
 const API = 'http://127.0.0.1:4311';
