@@ -217,6 +217,23 @@ describe('redirects', () => {
     const v = verdict({ url: `${APP}/go`, redirects: [{ location: API }], response: { status: 200 } });
     expect(v).toMatchObject({ crossOrigin: true, corsError: 'MissingAllowOriginHeader', phase: 'actual' });
   });
+  it('a request that becomes cross-origin on a redirect is judged from there, preflight included', () => {
+    const v = verdict({ url: `${APP}/go`, method: 'PUT', headers: { 'X-Api-Key': 'k' }, redirects: [{ location: API, status: 307 }], response: ok(), observed: { failed: false } });
+    expect(v.crossOrigin).toBe(true);
+    expect(v.preflightReasons).toHaveLength(2);
+    expect(row(v, 'allow-origin', 'redirect')).toBeUndefined();
+    expect(row(v, 'preflight-status')?.note).toMatch(/new preflight/);
+    expect(v.blocked).toBe(false);
+  });
+  it('uses a captured preflight that went to the redirect target', () => {
+    const v = evaluate({
+      ...buildExchange({ origin: APP, url: 'https://api.example/old', method: 'PUT', redirects: [{ location: API, status: 307, headers: corsHeaders({ origin: APP }) }], response: ok() }),
+      preflightFromCache: true,
+      preflight: { request: { method: 'OPTIONS', url: API, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }] }, response: { status: 204, headers: corsHeaders({ origin: APP, methods: 'GET' }) } },
+    });
+    expect(v).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT', phase: 'preflight' });
+    expect(v.checks.findIndex((c) => c.phase === 'redirect')).toBeLessThan(v.checks.findIndex((c) => c.id === 'preflight-status' && c.result === 'pass'));
+  });
   it('more than 20 redirects fail without a CorsError', () => {
     const redirects = Array.from({ length: 21 }, (_, i) => ({ location: `https://api.example/${i + 1}`, headers: corsHeaders({ origin: '*' }) }));
     const v = verdict({ redirects, response: ok({ origin: '*' }) });

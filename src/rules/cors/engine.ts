@@ -45,6 +45,8 @@ class Walk {
   private readonly pageOrigin: string;
   private preflightReasons: string[] = [];
   private preflightUsed = false;
+  /** False until the CORS checks first start (leg 0, or the first redirect that leaves the page's origin). */
+  private started = false;
   private readonly legs: string[];
 
   constructor(private readonly ex: Exchange, private readonly credentials: CredentialsMode) {
@@ -119,16 +121,18 @@ class Walk {
       return;
     }
     const need = preflightNeed(method, headers);
-    if (k === 0) {
+    const first = !this.started;
+    this.started = true;
+    if (first) {
       this.preflightReasons = need.reasons;
       for (const h of need.ignoredHeaders) this.notes.push(`Ignored request header ${h.name} when deciding on a preflight: ${h.reason}.`);
     }
     const record = this.pickPreflight(k, url);
     if (need.reasons.length === 0 && !record) {
-      if (k === 0) this.simpleRequestRows(method);
+      if (first) this.simpleRequestRows(method);
       return;
     }
-    if (need.reasons.length === 0 && k === 0) {
+    if (need.reasons.length === 0 && first) {
       this.preflightReasons = ['the browser sent a preflight although no method or header required one (e.g. XHR upload listeners, a streaming body, or a Local Network Access check)'];
     }
     this.preflight(k, record, need, method, origin);
