@@ -16,7 +16,7 @@ export class PanelDriver {
   constructor(readonly cdp: CdpSession) {}
 
   async waitReady(): Promise<void> {
-    await waitFor(() => this.cdp.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('[data-testid="panel-root"]')`), 'the panel to render');
+    await waitFor(() => this.cdp.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('[data-testid="app"]')`), 'the panel to render');
   }
 
   rows(): Promise<RowInfo[]> {
