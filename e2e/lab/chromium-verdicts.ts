@@ -193,6 +193,11 @@ async function openLabPage(browser: Browser, lab: Lab): Promise<{ page: Page; wa
   return { page, watch };
 }
 
+/** CorsError names of the preflight stage (the actual request is never sent after one of these). */
+function isPreflightError(corsError: string | null): boolean {
+  return corsError !== null && (corsError.startsWith('Preflight') || corsError.endsWith('PreflightResponse'));
+}
+
 /** What the lab server logged for one run, split by preflight / other. */
 function logged(lab: Lab, id: string, nonce: string): { preflights: ServerLogEntry[]; others: ServerLogEntry[] } {
   const all = lab.requestsFor(id, nonce);
@@ -242,8 +247,8 @@ async function measure(lab: Lab, page: Page, watch: NetworkWatch, s: Scenario, t
     corsError: done.corsError,
     failedParameter: done.failedParameter,
     preflights: after.preflights.length - before.preflights.length,
-    // Sent, yet the server never saw it: the HTTP cache answered.
-    fromCache: answers.length === 0,
+    // Sent and past its preflight, yet the server never saw it: the HTTP cache answered.
+    fromCache: answers.length === 0 && !isPreflightError(done.corsError),
     sent: true,
     page: result,
   };

@@ -16,7 +16,7 @@
  * `/s/<id>/<nonce>/hop/<n>` on the origin hop n-1 pointed at. The nonce is chosen per run so runs never
  * share browser caches; setup steps reuse the run's nonce (that is how cache scenarios share an entry).
  */
-import type { CredentialsMode } from '../../src/model';
+import type { CredentialsMode, PlatformId } from '../../src/model';
 
 export const DIMENSIONS = [
   'seed',
@@ -102,12 +102,11 @@ export interface RedirectHop {
 
 /** Expectations of OUR product for the seed causes (later tests), never Chromium's verdict. */
 export interface PlatformExpectation {
-  /** A src/model PlatformId, e.g. "aws-apigateway-rest". */
-  id: string;
+  id: PlatformId;
   /** Finding ids the diagnosis should contain, e.g. "options-not-configured". */
   findings: readonly string[];
-  /** CDN in front, when any, e.g. "aws-cloudfront". */
-  cdn?: string;
+  /** CDN in front, when any. */
+  cdn?: PlatformId;
 }
 
 export interface Scenario {

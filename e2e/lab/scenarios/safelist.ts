@@ -18,7 +18,7 @@ const pad = (head: string, length: number, fill = 'a'): string => head + fill.re
 const longNumber = (length: number): string => pad('1.', length, '0');
 const h = (name: string, value: string): readonly HeaderLine[] => [[name, value]];
 
-/** Eight safelisted headers of 128 bytes each: exactly 1024 bytes in total. */
+/** Eight safelisted headers of 128 bytes each (each one safe alone): exactly 1024 bytes in total. */
 const EIGHT_FULL: readonly HeaderLine[] = [
   ['Accept', pad('text/plain;q=', 128, 'a')],
   ['Accept-Language', pad('en-', 128, 'a')],
@@ -26,8 +26,9 @@ const EIGHT_FULL: readonly HeaderLine[] = [
   ['Content-Type', pad('text/plain;x=', 128, 'a')],
   ['DPR', longNumber(128)],
   ['Device-Memory', longNumber(128)],
-  ['Viewport-Width', longNumber(128)],
-  ['Width', longNumber(128)],
+  ['Downlink', longNumber(128)],
+  // A single `bytes=N-` range; leading zeros keep the number small.
+  ['Range', `bytes=${'0'.repeat(120)}1-`],
 ];
 
 export const SAFELIST_CASES: readonly SafelistCase[] = [
@@ -66,8 +67,18 @@ export const SAFELIST_CASES: readonly SafelistCase[] = [
   { slug: 'ect-4g', send: h('ECT', '4g') },
   { slug: 'rtt-number', send: h('RTT', '50') },
   { slug: 'downlink-number', send: h('Downlink', '1.5') },
+  { slug: 'dpr-128', send: h('DPR', longNumber(128)) },
+  { slug: 'device-memory-128', send: h('Device-Memory', longNumber(128)) },
+  { slug: 'viewport-width-128', send: h('Viewport-Width', longNumber(128)) },
+  { slug: 'width-128', send: h('Width', longNumber(128)) },
+  { slug: 'viewport-width-fraction', send: h('Viewport-Width', '1280.5') },
+  { slug: 'accept-empty', send: h('Accept', '') },
   { slug: 'total-1024', send: EIGHT_FULL },
-  { slug: 'total-1026', send: [...EIGHT_FULL, ['Save-Data', 'on']] },
+  { slug: 'total-1026-save-data', send: [...EIGHT_FULL, ['Save-Data', 'on']] },
+  { slug: 'total-1026-rtt', send: [...EIGHT_FULL, ['RTT', '50']] },
+  { slug: 'total-1025-accept-language', send: [...EIGHT_FULL.filter(([n]) => n !== 'Accept-Language'), ['Accept-Language', pad('en-', 128)], ['Content-Language', 'x']] },
+  { slug: 'downlink-128', send: h('Downlink', longNumber(128)) },
+  { slug: 'range-128', send: h('Range', `bytes=${'0'.repeat(120)}1-`) },
   { slug: 'total-four-128', send: EIGHT_FULL.slice(0, 4) },
 ];
 
