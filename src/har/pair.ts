@@ -36,13 +36,17 @@ export function requestedHeaderNames(preflight: HarRecord): string[] {
   return acrh.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 }
 
+interface HeaderFacts {
+  present: Set<string>;
+  listed: string[];
+}
+
 /** How badly the actual's headers disagree with what the preflight asked for (0 = exactly). */
-function headerMismatch(requested: readonly string[], actual: HarRecord): number {
-  const present = new Set(actual.headers.map((h) => h.name.toLowerCase()));
+function headerMismatch(requested: readonly string[], facts: HeaderFacts): number {
   let penalty = 0;
-  for (const name of requested) if (!present.has(name) && !SANITIZED_AWAY.has(name)) penalty++;
+  for (const name of requested) if (!facts.present.has(name) && !SANITIZED_AWAY.has(name)) penalty++;
   const asked = new Set(requested);
-  for (const name of listedHeaderNames(actual.headers)) if (!asked.has(name)) penalty++;
+  for (const name of facts.listed) if (!asked.has(name)) penalty++;
   return penalty;
 }
 
@@ -103,6 +107,12 @@ export function pairPreflights(preflights: readonly HarRecord[], actuals: readon
   for (const list of groups.values()) list.sort((x, y) => timeOf(x) - timeOf(y));
 
   const candidates: Candidate[] = [];
+  const facts = new Map<number, HeaderFacts>();
+  const factsOf = (act: HarRecord): HeaderFacts => {
+    let f = facts.get(act.index);
+    if (!f) facts.set(act.index, (f = { present: new Set(act.headers.map((h) => h.name.toLowerCase())), listed: listedHeaderNames(act.headers) }));
+    return f;
+  };
   for (const pre of rest) {
     const method = headerValue(pre.headers, 'access-control-request-method');
     if (method === undefined) continue;
@@ -116,7 +126,7 @@ export function pairPreflights(preflights: readonly HarRecord[], actuals: readon
       if (d < -BEFORE_MS || d > Math.max(AFTER_MS, act.duration + AFTER_MS)) return false;
       const actOrigin = headerValue(act.headers, 'origin');
       if (origin !== undefined && actOrigin !== undefined && actOrigin !== origin) return true;
-      candidates.push({ pre, act, penalty: headerMismatch(requested, act), cost: d >= 0 ? d : 2 * -d + 1 });
+      candidates.push({ pre, act, penalty: headerMismatch(requested, factsOf(act)), cost: d >= 0 ? d : 2 * -d + 1 });
       return true;
     };
     const at = lowerBound(list, t, timeOf);

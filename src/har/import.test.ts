@@ -1,0 +1,300 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Exchange } from '../model';
+import { HarImportError } from './errors';
+import { exchangesFromHarEntries, importHar, importHarEntries } from './import';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/har/${name}`, import.meta.url), 'utf8');
+const byPath = (exchanges: Exchange[], path: string): Exchange[] => exchanges.filter((e) => new URL(e.request.url).pathname === path);
+const one = (exchanges: Exchange[], path: string): Exchange => {
+  const found = byPath(exchanges, path);
+  expect(found, path).toHaveLength(1);
+  return found[0]!;
+};
+const header = (headers: { name: string; value: string }[], name: string): string | undefined =>
+  headers.find((h) => h.name.toLowerCase() === name)?.value;
+
+describe('real Chromium 156 HARs (test/fixtures/har, recorded by record.ts)', () => {
+  for (const file of ['chrome-devtools.har', 'chrome-gethar.har', 'chrome-sanitized.har']) {
+    describe(file, () => {
+      const { exchanges, stats } = importHar(fixture(file));
+
+      it('pairs every preflight with the request it guarded', () => {
+        expect(stats.preflights).toBe(6);
+        expect(stats.pairedPreflights).toBe(6);
+        for (const path of ['/items/1', '/apigw/orders/7', '/headers-denied', '/secret', '/lower-patch']) {
+          const ex = one(exchanges, path);
+          expect(ex.preflight, path).toBeDefined();
+          expect(header(ex.preflight!.request.headers, 'access-control-request-method')).toBe(ex.request.method);
+        }
+        // Two PUT /cached: the first carries the preflight, the second used the preflight cache.
+        const cached = byPath(exchanges, '/cached');
+        expect(cached.map((e) => e.preflight !== undefined)).toEqual([true, false]);
+        expect(cached[1]!.preflightFromCache).toBe(true);
+        expect(cached[1]!.cachedPreflightId).toBe(cached[0]!.id);
+      });
+
+      it('keeps cross-origin CORS requests and counts the rest', () => {
+        expect(stats.exchanges).toBe(14);
+        expect(stats.sameOrigin).toBe(1); // fetch('/same-origin')
+        expect(stats.notCors).toBe(3); // the document, favicon, the <img>
+        expect(exchanges.every((e) => e.pageOrigin === 'http://127.0.0.1:4710')).toBe(true);
+        expect(exchanges.every((e) => e.source === 'har' && e.mode === 'cors')).toBe(true);
+      });
+
+      it('restores what provisional headers lack on a request that never went out', () => {
+        const ex = one(exchanges, '/apigw/orders/7');
+        expect(header(ex.request.headers, 'origin')).toBe('http://127.0.0.1:4710');
+        expect(ex.response).toBeUndefined();
+        expect(ex.observed).toEqual({ failed: true, errorText: 'net::ERR_FAILED' });
+        expect(ex.preflight!.response!.status).toBe(403);
+        expect(header(ex.preflight!.response!.headers, 'x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
+        // Chromium keeps no body for preflights or CORS-rejected responses: platform signatures must come from headers.
+        expect(ex.preflight!.response!.body).toBeUndefined();
+        expect(one(exchanges, '/simple-noacao').response!.body).toBeUndefined();
+      });
+
+      it('keeps the response of a request the browser rejected', () => {
+        const ex = one(exchanges, '/simple-noacao');
+        expect(ex.response?.status).toBe(200);
+        expect(ex.observed.failed).toBe(true);
+      });
+
+      it('reconstructs redirect chains, including one stopped at the redirect', () => {
+        const ok = one(exchanges, '/redirect-ok');
+        expect(ok.redirects).toHaveLength(1);
+        expect(ok.redirects[0]!.location).toBe('http://127.0.0.1:4711/final');
+        expect(ok.response?.status).toBe(200);
+        expect(byPath(exchanges, '/final')).toHaveLength(0); // a hop, not its own exchange
+        const stopped = one(exchanges, '/redirect-noacao');
+        expect(stopped.redirects).toHaveLength(1);
+        expect(stopped.redirects[0]!.response.status).toBe(302);
+        expect(stopped.response).toBeUndefined();
+        expect(stopped.observed.failed).toBe(true);
+      });
+
+      it('reports network errors as failures with their text', () => {
+        expect(one(exchanges, '/refused').observed).toEqual({ failed: true, errorText: 'net::ERR_CONNECTION_REFUSED' });
+      });
+
+      it('keeps the method as sent (case-sensitive) and orders exchanges by start time', () => {
+        expect(one(exchanges, '/lower-patch').request.method).toBe('patch');
+        const times = exchanges.map((e) => e.startedAt);
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+      });
+    });
+  }
+
+  it('fills in Authorization (value unknown) when DevTools sanitized it away but the preflight listed it', () => {
+    const { exchanges } = importHar(fixture('chrome-sanitized.har'));
+    expect(one(exchanges, '/secret').request.headers).toContainEqual({ name: 'authorization', value: '' });
+    const full = importHar(fixture('chrome-devtools.har')).exchanges;
+    expect(header(one(full, '/secret').request.headers, 'authorization')).toMatch(/^Bearer eyJ/);
+  });
+
+  it('reads Playwright HARs (no preflight entries, status -1 with _failureText)', () => {
+    const { exchanges, stats } = importHar(fixture('playwright.har'));
+    expect(stats.preflights).toBe(0);
+    expect(stats.exchanges).toBe(14);
+    expect(one(exchanges, '/simple-noacao').observed).toEqual({ failed: true, errorText: 'net::ERR_FAILED' });
+    expect(one(exchanges, '/simple-noacao').response).toBeUndefined();
+  });
+});
+
+describe('Firefox HAR (no _resourceType, no _error)', () => {
+  const { exchanges, stats, creator } = importHar(fixture('firefox.har'));
+
+  it('pairs the OPTIONS preflight by URL, method, Origin and time', () => {
+    expect(creator).toBe('Firefox 128.0');
+    expect(stats.pairedPreflights).toBe(1);
+    const put = one(exchanges, '/prod/orders/17');
+    expect(put.preflight?.response?.status).toBe(403);
+    expect(put.observed.failed).toBe(true);
+  });
+
+  it('leaves the outcome unknown when the format does not say (failed is undefined, not false)', () => {
+    expect(one(exchanges, '/prod/catalog').observed.failed).toBeUndefined();
+  });
+
+  it('uses Origin, not the page title, for the page origin; drops same-origin and no-cors', () => {
+    expect(exchanges.every((e) => e.pageOrigin === 'https://app.example.com')).toBe(true);
+    expect(stats.sameOrigin).toBe(1);
+    expect(stats.notCors).toBe(2);
+  });
+});
+
+// ------------------------------------------------------------ hand-built entries
+
+let clock = Date.parse('2025-01-01T00:00:00Z');
+interface EntryOpts {
+  method?: string; url: string; headers?: Record<string, string>; status?: number; resHeaders?: Record<string, string>;
+  error?: string | null; resourceType?: string; at?: number; redirectURL?: string;
+}
+function entry(o: EntryOpts): Record<string, unknown> {
+  const at = o.at ?? (clock += 10);
+  const h = (r: Record<string, string> = {}) => Object.entries(r).map(([name, value]) => ({ name, value }));
+  return {
+    _resourceType: o.resourceType ?? (o.method === 'OPTIONS' ? 'preflight' : 'fetch'),
+    startedDateTime: new Date(at).toISOString(),
+    time: 5,
+    request: { method: o.method ?? 'GET', url: o.url, headers: h(o.headers) },
+    response: { status: o.status ?? 200, headers: h(o.resHeaders), redirectURL: o.redirectURL ?? '', _error: o.error ?? null, content: { size: 0, mimeType: 'x-unknown' } },
+  };
+}
+const APP = 'https://app.example';
+const API = 'https://api.example/v1/things';
+const preflight = (at: number, acrh?: string, origin = APP, method = 'PUT') => entry({
+  method: 'OPTIONS', url: API, at, status: 204,
+  headers: { Origin: origin, 'Access-Control-Request-Method': method, ...(acrh ? { 'Access-Control-Request-Headers': acrh } : {}) },
+  resHeaders: { 'Access-Control-Allow-Origin': origin },
+});
+const actual = (at: number, headers: Record<string, string>, method = 'PUT') => entry({ method, url: API, at, headers: { Origin: APP, ...headers } });
+
+describe('preflight pairing', () => {
+  it('pairs concurrent requests to one URL by their Access-Control-Request-Headers', () => {
+    const t = clock += 1000;
+    const entries = [
+      actual(t, { 'X-A': '1' }), actual(t + 1, { 'X-B': '1' }),
+      preflight(t + 2, 'x-b'), preflight(t + 3, 'x-a'),
+    ];
+    const ex = exchangesFromHarEntries(entries);
+    expect(ex).toHaveLength(2);
+    for (const e of ex) {
+      const custom = e.request.headers.find((h) => h.name.startsWith('X-'))!.name.toLowerCase();
+      expect(header(e.preflight!.request.headers, 'access-control-request-headers')).toBe(custom);
+    }
+  });
+
+  it('never gives one preflight to two requests', () => {
+    const t = clock += 1000;
+    const ex = exchangesFromHarEntries([actual(t, {}), actual(t + 5, {}), preflight(t + 1)]);
+    expect(ex.filter((e) => e.preflight)).toHaveLength(1);
+    expect(ex.find((e) => e.preflight)!.startedAt).toBe(t);
+  });
+
+  it('does not pair across methods (case-sensitive), origins, or far-apart times', () => {
+    const t = clock += 1000;
+    const res = importHarEntries([
+      actual(t, {}, 'patch'), preflight(t + 1, undefined, APP, 'PATCH'),
+      actual(t + 100, {}), preflight(t + 101, undefined, 'https://other.example'),
+      actual(t + 200, {}), preflight(t + 60_000),
+    ]);
+    expect(res.stats.pairedPreflights).toBe(0);
+    expect(res.stats.orphanPreflights).toBe(3);
+    const reconstructed = res.exchanges.filter((e) => e.initiator?.startsWith('reconstructed'));
+    expect(reconstructed).toHaveLength(3);
+    expect(reconstructed.map((e) => e.request.method).sort()).toEqual(['PATCH', 'PUT', 'PUT']);
+  });
+
+  it('does not depend on the order of entries in the file (property)', () => {
+    const t = clock += 1000;
+    const entries = [
+      actual(t, { 'X-A': '1' }), preflight(t + 1, 'x-a'),
+      actual(t + 50, { 'X-B': '1' }), preflight(t + 51, 'x-b'),
+      entry({ url: 'https://api.example/r', at: t + 60, status: 302, redirectURL: '/final', headers: { Origin: APP } }),
+      entry({ url: 'https://api.example/final', at: t + 70, headers: { Origin: APP } }),
+    ];
+    const canonical = exchangesFromHarEntries(entries).map((e) => ({ ...e, id: '' }));
+    fc.assert(fc.property(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), (shuffled) => {
+      const got = exchangesFromHarEntries(shuffled).map((e) => ({ ...e, id: '' }));
+      expect(got).toEqual(canonical);
+    }), { numRuns: 50 });
+  });
+
+  it('stays fast on pathological input: thousands of identical requests', () => {
+    const t = clock += 10_000;
+    const entries: unknown[] = [];
+    for (let i = 0; i < 5000; i++) entries.push(actual(t + i, {}), preflight(t + i));
+    const res = importHarEntries(entries);
+    expect(res.stats.pairedPreflights).toBe(5000);
+  });
+});
+
+describe('page origin and filtering', () => {
+  it('takes the page origin from Origin, else Referer, else the page URL', () => {
+    const t = clock += 1000;
+    const viaReferer = entry({ url: 'https://api.example/r', at: t, error: 'net::ERR_FAILED', status: 0, headers: { Referer: 'https://app.example/page?x=1' } });
+    const viaPage = entry({ url: 'https://api.example/p', at: t + 1, error: 'net::ERR_FAILED', status: 0 });
+    const ex = exchangesFromHarEntries([viaReferer, viaPage], { pageUrl: 'https://page.example/' });
+    expect(ex.map((e) => e.pageOrigin)).toEqual(['https://app.example', 'https://page.example']);
+  });
+
+  it('keeps a same-origin request redirected to another origin (it becomes CORS at the hop)', () => {
+    const t = clock += 1000;
+    const ex = exchangesFromHarEntries([
+      entry({ url: `${APP}/api`, at: t, status: 307, redirectURL: 'https://api.example/api', headers: { 'Sec-Fetch-Mode': 'cors', Referer: `${APP}/` } }),
+      entry({ url: 'https://api.example/api', at: t + 5, headers: { Origin: 'null', 'Sec-Fetch-Mode': 'cors' } }),
+    ]);
+    expect(ex).toHaveLength(1);
+    expect(ex[0]!.redirects).toHaveLength(1);
+    expect(ex[0]!.pageOrigin).toBe(APP);
+  });
+
+  it('drops no-cors loads and navigations', () => {
+    const res = importHarEntries([
+      entry({ url: 'https://cdn.example/a.png', resourceType: 'image', headers: { Referer: `${APP}/` } }),
+      entry({ url: 'https://other.example/', resourceType: 'document', headers: { 'Sec-Fetch-Mode': 'navigate' } }),
+    ]);
+    expect(res.exchanges).toHaveLength(0);
+    expect(res.stats.notCors).toBe(2);
+  });
+});
+
+describe('bodies', () => {
+  it('keeps a bounded, decoded snippet', () => {
+    const big = entry({ url: API, headers: { Origin: APP } });
+    (big.response as { content: unknown }).content = { size: 100000, mimeType: 'application/json', text: 'x'.repeat(100000) };
+    const b64 = entry({ url: `${API}/2`, headers: { Origin: APP } });
+    (b64.response as { content: unknown }).content = { size: 2, mimeType: 'application/json', text: btoa('{"message":"Forbidden"}'), encoding: 'base64' };
+    const [a, b] = exchangesFromHarEntries([big, b64]);
+    expect(a!.response!.body).toHaveLength(2048);
+    expect(b!.response!.body).toBe('{"message":"Forbidden"}');
+  });
+});
+
+describe('malformed input: typed errors, never a crash', () => {
+  const code = (input: unknown): string => {
+    try {
+      importHar(input);
+    } catch (e) {
+      expect(e).toBeInstanceOf(HarImportError);
+      return (e as HarImportError).code;
+    }
+    return 'ok';
+  };
+
+  it('names what is wrong', () => {
+    expect(code('{"log": ')).toBe('not-json');
+    expect(code('[1,2]')).toBe('not-har');
+    expect(code('{"log": {"entries": 3}}')).toBe('not-har');
+    expect(code({ log: { entries: [1, 'x', null] } })).toBe('no-usable-entries');
+    expect(code({ log: { entries: [] } })).toBe('ok');
+    expect(code('\ufeff{"log": {"entries": []}}')).toBe('ok');
+  });
+
+  it('skips bad entries and bad headers with warnings', () => {
+    const res = importHar({ log: { entries: [7, entry({ url: API, headers: { Origin: APP } }), { request: { url: API } }] } });
+    expect(res.stats.invalidEntries).toBe(2);
+    expect(res.exchanges).toHaveLength(1);
+    expect(res.warnings.join('\n')).toMatch(/entry 0 is not an object[\s\S]*entry 2 has no request method/);
+    const bad = entry({ url: API, headers: { Origin: APP } });
+    (bad.request as { headers: unknown[] }).headers.push({ name: 5 }, 'x');
+    expect(importHar({ log: { entries: [bad] } }).warnings.join()).toMatch(/2 malformed header/);
+  });
+
+  it('only ever throws HarImportError, whatever the JSON (property)', () => {
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('any'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('log', 'entries', 'request', 'response', 'method', 'url', 'headers', 'status', 'name', 'value', 'startedDateTime', '_resourceType', 'pages', 'title', 'id', 'pageref'), tie('any'), { maxKeys: 6 })),
+    })).any;
+    fc.assert(fc.property(value, (v) => {
+      for (const input of [v, { log: v }, { log: { entries: [v] } }, { log: { entries: Array.isArray(v) ? v : [v], pages: v } }]) {
+        try {
+          importHar(input);
+        } catch (e) {
+          expect(e).toBeInstanceOf(HarImportError);
+        }
+      }
+    }), { numRuns: 300 });
+  });
+});
