@@ -33,11 +33,13 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   lab: [async ({}, use) => {
     const lab = await startLab();
     await use(lab);
     await lab.close();
   }, { scope: 'worker' }],
+  // eslint-disable-next-line no-empty-pattern -- as above
   ext: [async ({}, use) => {
     const b = await launchWithExtension();
     await use(b);
