@@ -77,7 +77,8 @@ export function App({ source, theme = 'light', diagnose, services: overrides }: 
       store.attach(new StaticSource(result.exchanges, result.label));
       setImported(result.label);
       setView('requests');
-      notify(`Imported ${result.exchanges.length} request${result.exchanges.length === 1 ? '' : 's'} from ${result.label}`);
+      const n = result.exchanges.length;
+      notify(`Imported ${n} cross-origin request${n === 1 ? '' : 's'} from ${result.label}${result.note ? ` (${result.note})` : ''}.`);
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');
     }

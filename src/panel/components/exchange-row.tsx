@@ -1,4 +1,4 @@
-import { memo } from 'preact/compat';
+import { memo } from '../lib/memo';
 import type { RowModel } from '../state/row-model';
 import { TID } from '../testids';
 import { StatusIcon } from './icons';

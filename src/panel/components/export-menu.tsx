@@ -39,7 +39,11 @@ export function ExportMenu() {
       : store.visibleIds().map((id) => store.exchange(id)).filter((e) => e !== undefined);
     if (exchanges.length === 0) return;
     try {
-      const file = services.buildExport({ format, scope, items: exchanges.map((exchange) => ({ exchange, diagnosis: store.diagnosis(exchange) })) });
+      const src = store.source;
+      const source = src?.kind === 'static'
+        ? { kind: exchanges[0]?.source ?? 'har', name: src.label }
+        : { kind: 'live' as const, ...(exchanges[0]?.pageUrl ? { pageUrl: exchanges[0].pageUrl } : {}) };
+      const file = services.buildExport({ format, scope, source, items: exchanges.map((exchange) => ({ exchange, diagnosis: store.diagnosis(exchange) })) });
       services.download(file);
       ui.notify(`Saved ${file.fileName}`);
     } catch (err) {

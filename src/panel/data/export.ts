@@ -1,8 +1,9 @@
 /**
- * Export reports (Markdown, HTML, JSON, HAR) for one exchange or all of them. The formats are
- * produced by src/report (shared with the CLI); this file only asks for one and saves it.
+ * Export reports (Markdown, HTML, JSON, HAR) for one exchange or all listed ones. The formats come
+ * from src/report (and src/har for HAR), shared with the CLI; reports are redacted by default.
  */
-import type { Diagnosis, Exchange } from '../../model';
+import type { Diagnosis, Exchange, ExchangeSource } from '../../model';
+import { buildReport, renderReport, type ReportFormat } from '../../report';
 
 export const EXPORT_FORMATS = ['markdown', 'html', 'json', 'har'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -19,6 +20,8 @@ export interface ExportRequest {
   format: ExportFormat;
   scope: ExportScope;
   items: { exchange: Exchange; diagnosis: Diagnosis }[];
+  /** Where the exchanges came from (live capture, an imported file …), for the report's header. */
+  source: { kind: ExchangeSource; name?: string; pageUrl?: string };
 }
 
 export interface ExportFile {
@@ -31,12 +34,39 @@ export class ExportError extends Error {
   override name = 'ExportError';
 }
 
-/**
- * The one call into src/report. PENDING: src/report (another engineer's task) has not landed yet;
- * until it does the menu reports that export is unavailable.
- */
-export function buildExport(_request: ExportRequest): ExportFile {
-  throw new ExportError('Export is not available in this build yet.');
+const EXT: Record<ExportFormat, string> = { markdown: 'md', html: 'html', json: 'json', har: 'har' };
+const MIME: Record<ExportFormat, string> = {
+  markdown: 'text/markdown', html: 'text/html', json: 'application/json', har: 'application/json',
+};
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+/** A file name from foreign text: letters, digits and dashes only. */
+export function exportFileName(request: Pick<ExportRequest, 'format' | 'scope' | 'items'>, now: Date): string {
+  let what = 'report';
+  const first = request.items[0]?.exchange;
+  if (request.scope === 'one' && first) {
+    let host = '';
+    try { host = new URL(first.request.url).host; } catch { /* keep empty */ }
+    what = `${first.request.method}-${host}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'request';
+  }
+  return `cors-lens-${what}-${stamp(now)}.${EXT[request.format]}`;
+}
+
+export function buildExport(request: ExportRequest, now = new Date()): ExportFile {
+  if (request.items.length === 0) throw new ExportError('Nothing to export.');
+  const fileName = exportFileName(request, now);
+  if (request.format === 'har') {
+    // PENDING: src/har/export.ts (HAR writer, another engineer's task) is not committed yet.
+    throw new ExportError('HAR export is not available in this build yet.');
+  }
+  const report = buildReport(request.items, { source: request.source, generatedAt: now });
+  if (report.exchanges.length === 0) throw new ExportError('Nothing to export: these requests are not cross-origin CORS requests.');
+  const format: ReportFormat = request.format;
+  return { fileName, mimeType: MIME[request.format], content: renderReport(report, format) };
 }
 
 /** Save a file from the panel (a blob URL and a download link: no extra permission needed). */

@@ -1,13 +1,16 @@
 /**
- * Import a HAR file into the panel: parse the JSON here, turn entries into exchanges with the HAR
- * importer of src/har (one implementation shared with the CLI).
+ * Import a HAR file into the panel with the shared importer of src/har (the CLI uses the same one),
+ * so a HAR shows exactly the exchanges `cors-lens analyze` would report.
  */
+import { importHar } from '../../har/import';
 import type { Exchange } from '../../model';
 
 export interface ImportResult {
   exchanges: Exchange[];
   /** Shown in the import banner, e.g. the file name. */
   label: string;
+  /** One sentence on what was left out, e.g. "40 entries were not cross-origin CORS requests". */
+  note?: string;
 }
 
 export class ImportError extends Error {
@@ -19,21 +22,16 @@ export async function importHarFile(file: Blob & { name?: string }): Promise<Imp
 }
 
 export function importHarText(text: string, label: string): ImportResult {
-  let json: unknown;
+  let result;
   try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ImportError(`${label} is not a HAR file (it is not valid JSON).`);
+    result = importHar(text);
+  } catch (err) {
+    throw new ImportError(`${label}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const entries = (json as { log?: { entries?: unknown } } | null)?.log?.entries;
-  if (!Array.isArray(entries)) throw new ImportError(`${label} is not a HAR file (no log.entries).`);
-  return { exchanges: exchangesFromHar(json), label };
-}
-
-/**
- * The one call into src/har. PENDING: src/har (the HAR importer, another engineer's task) has not
- * landed yet; until it does the panel reports that import is unavailable instead of guessing.
- */
-function exchangesFromHar(_har: unknown): Exchange[] {
-  throw new ImportError('HAR import is not available in this build yet.');
+  const s = result.stats;
+  const left = s.sameOrigin + s.notCors + s.unknownOrigin;
+  const notes: string[] = [];
+  if (left) notes.push(`${left} other entr${left === 1 ? 'y was' : 'ies were'} not cross-origin CORS requests`);
+  if (s.invalidEntries) notes.push(`${s.invalidEntries} could not be read`);
+  return { exchanges: result.exchanges, label, ...(notes.length ? { note: notes.join('; ') } : {}) };
 }

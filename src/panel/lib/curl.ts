@@ -9,13 +9,13 @@ import { shellQuote } from './shell-quote';
 const SKIP = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding', 'keep-alive']);
 
 export function curlCommand(method: string, url: string, headers: readonly Header[]): string {
-  const parts = ['curl', '-i', shellQuote(url)];
-  if (method.toUpperCase() !== 'GET') parts.push('-X', shellQuote(method));
+  const lines = [`curl -i ${shellQuote(url)}`];
+  if (method.toUpperCase() !== 'GET') lines.push(`-X ${shellQuote(method)}`);
   for (const h of headers) {
     if (h.name.startsWith(':') || SKIP.has(h.name.toLowerCase())) continue;
-    parts.push('-H', shellQuote(`${h.name}: ${h.value}`));
+    lines.push(`-H ${shellQuote(`${h.name}: ${h.value}`)}`);
   }
-  return parts.join(' \\\n  ');
+  return lines.join(' \\\n  ');
 }
 
 export function preflightCurl(exchange: Exchange): string | null {

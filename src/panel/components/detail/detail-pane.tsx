@@ -3,7 +3,7 @@
  * the messages went, what was asked and allowed, why (findings), how to fix it, and the raw proof.
  * Memoized on the exchange and diagnosis objects: streaming rows do not redraw it.
  */
-import { memo } from 'preact/compat';
+import { memo } from '../../lib/memo';
 import type { Ref } from 'preact';
 import type { Diagnosis, Exchange } from '../../../model';
 import { rowStatus } from '../../state/row-model';

@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Exchange } from '../../model';
+import { StaticSource } from '../data/static-source';
+import { fixtureDiagnose, sampleSet } from '../fixtures/sample';
+import { memoryPrefs } from '../lib/prefs';
+import { PanelStore } from './store';
+
+const samples = sampleSet();
+const ex = (id: string, startedAt: number, base = samples[0]!.exchange): Exchange => ({ ...base, id, startedAt });
+
+function storeWith(exchanges: Exchange[], diagnose = fixtureDiagnose(samples, () => samples[1]!.diagnosis)) {
+  const source = new StaticSource(exchanges);
+  const store = new PanelStore({ diagnose, prefs: memoryPrefs() });
+  store.attach(source);
+  return { store, source };
+}
+
+describe('PanelStore', () => {
+  it('keeps exchanges in time order, arrival order breaking ties, whatever order they come in', () => {
+    const { store, source } = storeWith([ex('c', 30), ex('a', 10)]);
+    source.push([ex('b', 20), ex('d', 30), ex('e', 5)]);
+    expect(store.visibleIds()).toEqual(['e', 'a', 'b', 'c', 'd']);
+  });
+
+  it('an upsert with a known id replaces the exchange (and moves it if its time changed)', () => {
+    const { store, source } = storeWith([ex('a', 10), ex('b', 20)]);
+    const updated = { ...ex('a', 10), observed: { failed: false } };
+    source.push([updated]);
+    expect(store.total).toBe(2);
+    expect(store.exchange('a')).toBe(updated);
+    source.push([ex('a', 30)]);
+    expect(store.visibleIds()).toEqual(['b', 'a']);
+  });
+
+  it('diagnoses lazily, once per exchange object', () => {
+    const diagnose = vi.fn(fixtureDiagnose(samples, () => samples[1]!.diagnosis));
+    const { store, source } = storeWith(samples.map((s) => s.exchange), diagnose);
+    expect(diagnose).not.toHaveBeenCalled(); // no filter: the list does not need diagnoses
+    const first = store.exchange('rest-403')!;
+    store.diagnosis(first);
+    store.diagnosis(first);
+    store.row(first);
+    expect(diagnose).toHaveBeenCalledTimes(1);
+    source.push([{ ...first }]); // new object, same id: a new diagnosis
+    store.diagnosis(store.exchange('rest-403')!);
+    expect(diagnose).toHaveBeenCalledTimes(2);
+  });
+
+  it('a snapshot equal to what it holds keeps the old objects (a reconnect redraws nothing)', () => {
+    const { store } = storeWith([ex('a', 10), ex('b', 20)]);
+    const before = store.exchange('a');
+    store.apply({ type: 'snapshot', exchanges: JSON.parse(JSON.stringify([ex('a', 10), ex('b', 20), ex('c', 30)])) as Exchange[], dropped: 0 });
+    expect(store.exchange('a')).toBe(before);
+    expect(store.visibleIds()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps the selection across a snapshot that still has it, and drops it when it is gone', () => {
+    const { store } = storeWith([ex('a', 10), ex('b', 20)]);
+    store.select('b');
+    store.apply({ type: 'snapshot', exchanges: [ex('a', 10), ex('b', 20), ex('c', 5)], dropped: 0 });
+    expect(store.selectedId).toBe('b');
+    store.apply({ type: 'snapshot', exchanges: [ex('c', 5)], dropped: 0 });
+    expect(store.selectedId).toBeNull();
+  });
+
+  it('clear empties the list at once and asks the source to forget', () => {
+    const { store, source } = storeWith([ex('a', 10)]);
+    const clear = vi.spyOn(source, 'clear');
+    store.select('a');
+    store.clear();
+    expect(store.total).toBe(0);
+    expect(store.selectedId).toBeNull();
+    expect(clear).toHaveBeenCalledOnce();
+  });
+
+  it('skips wire entries that cannot be shown, and fills missing optional parts', () => {
+    const { store } = storeWith([]);
+    const partial = { id: 'p', request: { method: 'GET', url: 'https://x.test/', headers: [] } };
+    store.apply({ type: 'upsert', exchanges: [null, { id: 5 }, partial] as unknown as Exchange[], dropped: 0 });
+    expect(store.visibleIds()).toEqual(['p']);
+    expect(store.exchange('p')).toMatchObject({ redirects: [], observed: {}, pageOrigin: '', startedAt: 0 });
+  });
+
+  it('an engine that throws gives a diagnosis that says so instead of breaking the panel', () => {
+    const { store } = storeWith([ex('a', 10)], () => { throw new Error('boom'); });
+    const d = store.diagnosis(store.exchange('a')!);
+    expect(d.summary).toMatch(/could not analyse/i);
+    expect(d.findings[0]?.explanation).toContain('boom');
+  });
+
+  it('remembers the scope and platform filters in prefs', () => {
+    const prefs = memoryPrefs();
+    const store = new PanelStore({ prefs, diagnose: fixtureDiagnose(samples) });
+    store.setFilters({ scope: 'blocked', platform: 'aws-s3' });
+    const again = new PanelStore({ prefs, diagnose: fixtureDiagnose(samples) });
+    expect(again.filters).toMatchObject({ scope: 'blocked', platform: 'aws-s3', text: '' });
+  });
+
+  it('counts blocked and warning exchanges', () => {
+    const { store } = storeWith(samples.map((s) => s.exchange));
+    expect(store.counts()).toEqual({
+      total: samples.length, visible: samples.length,
+      blocked: samples.filter((s) => s.diagnosis.verdict.blocked).length, warnings: 1,
+    });
+  });
+});
