@@ -4,8 +4,9 @@
  * lab and the runner, not about our rules engine (the differential test compares those).
  */
 import { expect, test } from '@playwright/test';
+import { chromium } from 'playwright';
 import { startLab, type Lab } from './server';
-import { runInChromium, type ChromiumVerdict } from './chromium-verdicts';
+import { CHROMIUM_ARGS, chromiumPath, runInChromium, type ChromiumVerdict } from './chromium-verdicts';
 
 let lab: Lab;
 let verdicts: Map<string, ChromiumVerdict>;
@@ -52,4 +53,22 @@ test('a request refused before it is sent is read from the DevTools issue', () =
   expect(v?.sent).toBe(false);
   expect(v?.corsError).toBe('DisallowedByMode');
   expect(lab.requestsFor('mode-same-origin-get')).toEqual([]);
+});
+
+test('the page: a click on a scenario button shows its result; #id opens its group', async () => {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${lab.origins.app}/#acao-star`);
+    await expect(page.locator('button[data-scenario="acao-star"]')).toBeVisible();
+    await expect(page.locator('button[data-scenario="range-closed"]')).toBeHidden(); // other groups stay closed
+    await page.click('button[data-scenario="acao-star"]');
+    await expect(page.locator('output[data-result-for="acao-star"]')).toHaveClass('ok');
+    await page.goto(`${lab.origins.app}/?open=all`);
+    await page.click('button[data-scenario="acao-absent"]');
+    await expect(page.locator('output[data-result-for="acao-absent"]')).toHaveClass('blocked');
+    await expect(page.locator('output[data-result-for="acao-absent"]')).toContainText('Failed to fetch');
+  } finally {
+    await browser.close();
+  }
 });

@@ -103,6 +103,23 @@
     out.textContent = r.ok ? `✓ read the response (${r.status})` : `✗ blocked: ${r.error}`;
   }
 
+  // `/?open=all` opens every group (handy for tests that click buttons); `/#<scenario-id>` opens that
+  // scenario's group and scrolls to it.
+  function openFromUrl() {
+    if (new URLSearchParams(location.search).get('open') === 'all') {
+      for (const d of document.querySelectorAll('details[data-dimension]')) d.open = true;
+    }
+    const id = decodeURIComponent(location.hash.slice(1));
+    const button = id ? document.querySelector(`button[data-scenario="${CSS.escape(id)}"]`) : null;
+    if (button) {
+      button.closest('details').open = true;
+      button.scrollIntoView({ block: 'center' });
+      button.focus();
+    }
+  }
+  openFromUrl();
+  window.addEventListener('hashchange', openFromUrl);
+
   document.addEventListener('click', async (ev) => {
     const target = ev.target instanceof Element ? ev.target.closest('button') : null;
     if (!target) return;
