@@ -1,8 +1,99 @@
-// PLACEHOLDER until platform knowledge lands (issue 6).
-import type { Diagnosis, Exchange } from '../model';
+/**
+ * diagnose(): verdict (Chromium's decision, from evaluate) + platform detection + findings +
+ * a headline a junior understands and a one-line summary for list rows.
+ */
+import type { Diagnosis, Exchange, FindingKind, Severity, Verdict } from '../model';
+import { cacheFindings } from './findings/cache';
+import { causeFindings } from './findings/causes';
+import type { Candidate, RuleContext } from './findings/context';
+import { computeFacts } from './findings/facts';
+import { noteFindings } from './findings/notes';
+import { buildSpec } from './findings/spec';
+import { meaningOf } from './findings/status';
+import { isEdgeOptimizedApi } from './platforms/aws-cloudfront';
+import { detectPlatforms } from './platforms';
 import { evaluate } from './evaluate';
-export function diagnose(exchange: Exchange): Diagnosis {
-  const verdict = evaluate(exchange);
-  const summary = verdict.blocked ? `Blocked: ${verdict.corsError}` : 'Allowed';
-  return { exchangeId: exchange.id, verdict, platform: { id: 'unknown', name: 'Unknown', confidence: 0, evidence: [] }, headline: summary, summary, findings: [] };
+
+export interface DiagnoseOptions {
+  /** Earlier exchanges of the same tab (any order): lets the rules see an earlier no-cors request that filled the HTTP cache. */
+  related?: readonly Exchange[];
 }
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const KIND_ORDER: Record<FindingKind, number> = { cause: 0, deploy: 1, platform: 2, cache: 3, security: 4, info: 5 };
+
+export function diagnose(exchange: Exchange, options: DiagnoseOptions = {}): Diagnosis {
+  return diagnoseWithVerdict(exchange, evaluate(exchange), options);
+}
+
+/** The same, for a verdict the caller already has (tests, or a verdict computed elsewhere). */
+export function diagnoseWithVerdict(exchange: Exchange, verdict: Verdict, options: DiagnoseOptions = {}): Diagnosis {
+  const facts = computeFacts(exchange, verdict);
+  const detection = detectPlatforms(exchange, verdict);
+  const base: RuleContext = {
+    exchange,
+    verdict,
+    facts,
+    spec: buildSpec({ exchange, facts, platform: detection.platform.id }),
+    platform: detection.platform,
+    cdn: detection.cdn,
+    origin: detection.module,
+    edge: detection.cdnModule,
+    edgeConfigurable: !(detection.cdn?.id === 'aws-cloudfront' && isEdgeOptimizedApi(facts.host)),
+    related: options.related ?? [],
+  };
+  // The failing answer's meaning names the API Gateway gateway response to fix, when there is one.
+  const failing = facts.failing;
+  const gatewayResponseType = failing && failing.response.status >= 400 ? meaningOf(base, failing.response, failing.where).gatewayResponse ?? null : null;
+  const ctx: RuleContext = gatewayResponseType ? { ...base, spec: buildSpec({ exchange, facts, platform: detection.platform.id, gatewayResponseType }) } : base;
+
+  const candidates: Candidate[] = [
+    ...causeFindings(ctx),
+    ...cacheFindings(ctx),
+    ...detection.module.findings(ctx),
+    ...(detection.cdnModule ? detection.cdnModule.findings(ctx) : []),
+    ...noteFindings(ctx),
+  ];
+  const unique = dedupe(candidates);
+  const ordered = unique
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.c.finding.severity] - SEVERITY_ORDER[b.c.finding.severity]
+      || KIND_ORDER[a.c.finding.kind] - KIND_ORDER[b.c.finding.kind] || a.i - b.i)
+    .map(({ c }) => c);
+  const lead = ordered.find((c) => c.headline);
+  const { headline, summary } = lead?.headline
+    ? { headline: lead.headline, summary: lead.summary ?? lead.finding.title }
+    : fallbackText(verdict);
+  return {
+    exchangeId: exchange.id,
+    verdict,
+    platform: detection.platform,
+    ...(detection.cdn ? { cdn: detection.cdn } : {}),
+    headline,
+    summary: withPlatform(summary, ctx),
+    findings: ordered.map((c) => c.finding),
+  };
+}
+
+/** One finding per id: the first (most specific) one wins. */
+function dedupe(candidates: readonly Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    if (seen.has(c.finding.id)) return false;
+    seen.add(c.finding.id);
+    return true;
+  });
+}
+
+function fallbackText(verdict: Verdict): { headline: string; summary: string } {
+  if (!verdict.crossOrigin) return { headline: 'Not a cross-origin CORS request, so CORS checks do not apply.', summary: 'Not cross-origin' };
+  if (verdict.blocked) return { headline: `The browser blocked this request (${verdict.corsError ?? 'reason unknown'}).`, summary: `Blocked: ${verdict.corsError ?? 'unknown'}` };
+  return { headline: 'CORS allowed this request.', summary: 'Allowed' };
+}
+
+function withPlatform(summary: string, ctx: RuleContext): string {
+  if (ctx.platform.id === 'unknown') return summary;
+  const short = ctx.platform.name.replace(/^(Amazon|AWS) /, '');
+  return `${summary} · ${short}`;
+}
+

@@ -1,0 +1,132 @@
+/**
+ * Small, defensive readers for what came over the wire. Header values and bodies are hostile
+ * input: nothing here throws, and everything that ends up in evidence text is made one-line and
+ * bounded.
+ */
+import type { Header, RequestRecord, ResponseRecord } from '../../model';
+
+type HasHeaders = Pick<RequestRecord | ResponseRecord, 'headers'> | undefined | null;
+
+/** All lines of a header, in wire order (names compare case-insensitively). */
+export function headerLines(record: HasHeaders, name: string): string[] {
+  if (!record) return [];
+  const lower = name.toLowerCase();
+  return record.headers.filter((h: Header) => h.name.toLowerCase() === lower).map((h) => h.value);
+}
+
+/** The header's combined value as a browser sees it (repeated lines joined with ", "), or null when absent. */
+export function headerValue(record: HasHeaders, name: string): string | null {
+  const lines = headerLines(record, name);
+  return lines.length === 0 ? null : lines.join(', ');
+}
+
+export function hasHeader(record: HasHeaders, name: string): boolean {
+  return headerLines(record, name).length > 0;
+}
+
+/** Names of the Access-Control-* response headers present (lowercased, de-duplicated). */
+export function corsHeaderNames(record: HasHeaders): string[] {
+  if (!record) return [];
+  const names = record.headers.map((h) => h.name.toLowerCase()).filter((n) => n.startsWith('access-control-'));
+  return [...new Set(names)];
+}
+
+/** Comma-separated list → trimmed, non-empty items. */
+export function splitList(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** True when `Vary` lists Origin (or `*`). */
+export function varyHasOrigin(record: HasHeaders): boolean {
+  return splitList(headerValue(record, 'vary')).some((v) => v === '*' || v.toLowerCase() === 'origin');
+}
+
+/** Parse a JSON object body; null when the body is absent, not JSON, or not an object. */
+export function bodyJson(record: ResponseRecord | undefined): Record<string, unknown> | null {
+  const body = record?.body;
+  if (!body) return null;
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('{')) return null;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The `message` (or AWS-style `Message`) string of a JSON error body. */
+export function bodyMessage(record: ResponseRecord | undefined): string | null {
+  const json = bodyJson(record);
+  if (!json) return null;
+  const value = json.message ?? json.Message;
+  return typeof value === 'string' ? value : null;
+}
+
+/** One line, bounded, control characters made visible: safe to put in evidence and headlines. */
+export function oneLine(text: string, max = 160): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Evidence line for a header: "preflight response: Access-Control-Allow-Origin: x", or "… has no X header". */
+export function headerEvidence(where: string, record: HasHeaders, name: string): string {
+  const lines = headerLines(record, name);
+  if (lines.length === 0) return `${where}: no ${name} header`;
+  if (lines.length === 1) return `${where}: ${name}: ${oneLine(lines[0] ?? '')}`;
+  return `${where}: ${lines.length} ${name} lines: ${lines.map((l) => JSON.stringify(oneLine(l, 80))).join(', ')}`;
+}
+
+export function statusEvidence(where: string, record: ResponseRecord): string {
+  const text = record.statusText ? ` ${oneLine(record.statusText, 40)}` : '';
+  return `${where}: HTTP ${record.status}${text}`;
+}
+
+export function bodyEvidence(where: string, record: ResponseRecord | undefined): string | null {
+  if (!record?.body) return null;
+  return `${where} body: ${oneLine(record.body, 200)}`;
+}
+
+export function parseUrl(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Serialized origin of a URL, or null. */
+export function originOf(url: string | undefined): string | null {
+  const parsed = parseUrl(url);
+  if (!parsed) return null;
+  return parsed.origin === 'null' ? null : parsed.origin;
+}
+
+export function isOkStatus(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+export function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** Parse Access-Control-Max-Age the way Chromium does: absent/unparseable → 5 s, negative → 0, capped at 7200 s. */
+export function effectiveMaxAge(value: string | null): { seconds: number; raw: number | null; capped: boolean } {
+  const raw = value !== null && /^\s*-?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : null;
+  if (raw === null) return { seconds: 5, raw: null, capped: false };
+  if (raw < 0) return { seconds: 0, raw, capped: false };
+  return { seconds: Math.min(raw, 7200), raw, capped: raw > 7200 };
+}
+
+/** Private/loopback IPv4 or unique-local IPv6 (VPC endpoint / private DNS hints). */
+export function isPrivateAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const ip = address.replace(/^\[|\]$/g, '');
+  if (/^10\./.test(ip) || /^192\.168\./.test(ip) || /^127\./.test(ip)) return true;
+  const m = /^172\.(\d+)\./.exec(ip);
+  if (m && Number(m[1]) >= 16 && Number(m[1]) <= 31) return true;
+  return /^f[cd][0-9a-f]{2}:/i.test(ip);
+}

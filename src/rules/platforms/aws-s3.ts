@@ -1,0 +1,51 @@
+/** Amazon S3 (REST and website endpoints, directly or behind CloudFront). */
+import type { ResponseRecord } from '../../model';
+import type { ResponseMeaning } from '../findings/context';
+import { s3Cdk, s3Cli, s3Console, s3Terraform } from '../findings/fixes/s3';
+import { genericMeaning } from '../findings/status';
+import { oneLine } from '../findings/wire';
+import { matchSignals, type Signal } from './signals';
+import type { PlatformModule } from './types';
+
+const ID = 'aws-s3' as const;
+const NAME = 'Amazon S3';
+
+const SIGNALS: readonly Signal[] = [
+  { kind: 'header', name: 'server', value: /^AmazonS3$/i, weight: 0.9 },
+  { kind: 'header', name: 'x-amz-id-2', weight: 0.4 },
+  { kind: 'header', name: 'x-amz-request-id', weight: 0.3 },
+  { kind: 'host', pattern: /(^|\.)s3[.-]([a-z0-9-]+\.)*amazonaws\.com$/, weight: 0.7, label: 'S3 endpoint' },
+  { kind: 'body', pattern: /CORS ?Response:/i, weight: 0.7, label: 'S3 CORS error' },
+  { kind: 'body', pattern: /<Error>\s*<Code>/, weight: 0.3, label: 'S3 XML error' },
+];
+
+function s3Code(r: ResponseRecord): string | null {
+  return /<Code>([A-Za-z]+)<\/Code>/.exec(r.body ?? '')?.[1] ?? null;
+}
+
+function explainS3(r: ResponseRecord, where: string): ResponseMeaning | null {
+  if (r.status < 400) return null;
+  const body = r.body ?? '';
+  const code = s3Code(r);
+  const evidence = [`${where} body: ${oneLine(body, 160)}`];
+  if (/CORS ?Response:\s*CORS is not enabled for this bucket/i.test(body)) {
+    return { category: 'cors-disabled', label: 'CORS not enabled on the bucket', meaning: 'S3 says the bucket has no CORS configuration at all.', evidence, generatedBy: 'gateway' };
+  }
+  if (/CORS ?Response:\s*This CORS request is not allowed/i.test(body)) {
+    return { category: 'cors-rule', label: 'no CORS rule matches', meaning: 'S3 has a CORS configuration, but no single rule allows this origin together with this method and these request headers.', evidence, generatedBy: 'gateway' };
+  }
+  if (code === 'AccessDenied') return { category: 'auth', label: 'S3 access denied', meaning: 'S3 denied access: bucket policy, ACLs, Block Public Access, or (behind CloudFront) the origin access control setup.', evidence, generatedBy: 'gateway' };
+  if (code === 'NoSuchKey' || code === 'NoSuchBucket') return { category: 'not-found', label: code === 'NoSuchKey' ? 'object not found' : 'bucket not found', meaning: `S3 answered ${code}.`, evidence, generatedBy: 'gateway' };
+  if (code === 'MethodNotAllowed') return { category: 'method-blocked', label: 'method not allowed by S3', meaning: 'S3 does not allow this method on this resource.', evidence, generatedBy: 'gateway' };
+  return { ...genericMeaning(r, where), generatedBy: 'gateway' };
+}
+
+export const awsS3: PlatformModule = {
+  id: ID,
+  name: NAME,
+  role: 'origin',
+  stacks: [s3Console, s3Cli, s3Terraform, s3Cdk],
+  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  explain: (r, where) => explainS3(r, where),
+  findings: () => [],
+};

@@ -1,0 +1,61 @@
+/**
+ * The platform registry. Adding a platform: write its module file and add it to PLATFORMS —
+ * nothing else changes. Order breaks confidence ties (more specific first).
+ */
+import type { Exchange, PlatformMatch, Verdict } from '../../model';
+import { awsApiGatewayHttp } from './aws-apigateway-http';
+import { awsApiGatewayRest } from './aws-apigateway-rest';
+import { awsCloudFront } from './aws-cloudfront';
+import { awsLambdaUrl } from './aws-lambda-url';
+import { awsS3 } from './aws-s3';
+import { azureApim } from './azure-apim';
+import { express } from './express';
+import { gcpApiGateway } from './gcp-api-gateway';
+import { gcpCloudRun } from './gcp-cloud-run';
+import { nginx } from './nginx';
+import { spring } from './spring';
+import type { PlatformModule } from './types';
+import { unknownPlatform } from './unknown';
+
+export type { PlatformModule } from './types';
+
+export const PLATFORMS: readonly PlatformModule[] = [
+  awsApiGatewayRest,
+  awsApiGatewayHttp,
+  awsLambdaUrl,
+  awsS3,
+  azureApim,
+  gcpApiGateway,
+  gcpCloudRun,
+  spring,
+  express,
+  nginx,
+  awsCloudFront,
+];
+
+export const UNKNOWN_PLATFORM: PlatformModule = unknownPlatform;
+
+export interface Detection {
+  platform: PlatformMatch;
+  module: PlatformModule;
+  cdn?: PlatformMatch;
+  cdnModule?: PlatformModule;
+}
+
+export function platformModule(id: PlatformMatch['id']): PlatformModule {
+  return PLATFORMS.find((p) => p.id === id) ?? UNKNOWN_PLATFORM;
+}
+
+/** The platform that answered (origin) and any CDN in front of it; a CDN alone is reported as the platform. */
+export function detectPlatforms(exchange: Exchange, verdict: Verdict): Detection {
+  const hits = PLATFORMS
+    .map((module, order) => ({ module, order, match: module.detect(exchange, verdict) }))
+    .filter((h): h is { module: PlatformModule; order: number; match: PlatformMatch } => h.match !== null)
+    .sort((a, b) => b.match.confidence - a.match.confidence || a.order - b.order);
+  const origin = hits.find((h) => h.module.role === 'origin');
+  const cdn = hits.find((h) => h.module.role === 'cdn');
+  if (origin) return { platform: origin.match, module: origin.module, cdn: cdn?.match, cdnModule: cdn?.module };
+  if (cdn) return { platform: cdn.match, module: cdn.module };
+  const fallback = UNKNOWN_PLATFORM.detect(exchange, verdict) ?? { id: 'unknown', name: UNKNOWN_PLATFORM.name, confidence: 0, evidence: [] };
+  return { platform: fallback, module: UNKNOWN_PLATFORM };
+}

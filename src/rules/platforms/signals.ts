@@ -1,0 +1,78 @@
+/**
+ * Data-driven platform detection: a platform is a list of weighted signals (response headers,
+ * bodies, the request host, request headers). Independent signals combine as
+ * 1 - Π(1 - weight), so two medium signals beat one weak one.
+ */
+import type { Exchange, PlatformId, PlatformMatch, ResponseRecord } from '../../model';
+import { headerLines, oneLine, parseUrl } from '../findings/wire';
+
+export type Signal =
+  | { kind: 'header'; name: string; value?: RegExp; weight: number }
+  | { kind: 'header-prefix'; prefix: string; weight: number }
+  | { kind: 'body'; pattern: RegExp; weight: number; label: string }
+  | { kind: 'host'; pattern: RegExp; weight: number; label: string }
+  | { kind: 'request-header'; name: string; weight: number }
+  | { kind: 'custom'; weight: number; test: (exchange: Exchange) => string | null };
+
+export const MIN_CONFIDENCE = 0.3;
+
+/** Every response in the exchange with its label, preflight first. */
+export function responsesOf(exchange: Exchange): Array<{ where: string; response: ResponseRecord }> {
+  const out: Array<{ where: string; response: ResponseRecord }> = [];
+  const p = exchange.preflight;
+  if (p?.redirect) out.push({ where: 'preflight response', response: p.redirect.response });
+  else if (p?.response) out.push({ where: 'preflight response', response: p.response });
+  exchange.redirects.forEach((h, i) => out.push({ where: `redirect ${i + 1} response`, response: h.response }));
+  if (exchange.response) out.push({ where: 'response', response: exchange.response });
+  return out;
+}
+
+function testSignal(signal: Signal, exchange: Exchange, responses: ReturnType<typeof responsesOf>): string | null {
+  switch (signal.kind) {
+    case 'header':
+      for (const { where, response } of responses) {
+        const value = headerLines(response, signal.name).find((v) => !signal.value || signal.value.test(v));
+        if (value !== undefined) return `${where}: ${signal.name}: ${oneLine(value, 80)}`;
+      }
+      return null;
+    case 'header-prefix':
+      for (const { where, response } of responses) {
+        const h = response.headers.find((x) => x.name.toLowerCase().startsWith(signal.prefix));
+        if (h) return `${where}: ${h.name} header`;
+      }
+      return null;
+    case 'body':
+      for (const { where, response } of responses) {
+        if (response.body && signal.pattern.test(response.body)) return `${where} body: ${signal.label}`;
+      }
+      return null;
+    case 'host': {
+      const hosts = [exchange.request.url, ...exchange.redirects.map((h) => h.location)]
+        .map((u) => parseUrl(u)?.hostname.toLowerCase()).filter((h): h is string => !!h);
+      const host = hosts.find((h) => signal.pattern.test(h));
+      return host ? `host ${host} (${signal.label})` : null;
+    }
+    case 'request-header': {
+      const lower = signal.name.toLowerCase();
+      const inRequest = exchange.request.headers.some((h) => h.name.toLowerCase() === lower);
+      const acrh = headerLines(exchange.preflight?.request, 'access-control-request-headers').join(',').toLowerCase();
+      return inRequest || acrh.split(',').map((s) => s.trim()).includes(lower) ? `request header ${signal.name}` : null;
+    }
+    case 'custom':
+      return signal.test(exchange);
+  }
+}
+
+export function matchSignals(id: PlatformId, name: string, exchange: Exchange, signals: readonly Signal[]): PlatformMatch | null {
+  const responses = responsesOf(exchange);
+  const evidence: string[] = [];
+  let miss = 1;
+  for (const signal of signals) {
+    const hit = testSignal(signal, exchange, responses);
+    if (hit === null) continue;
+    evidence.push(hit);
+    miss *= 1 - signal.weight;
+  }
+  const confidence = Math.round((1 - miss) * 1000) / 1000;
+  return confidence >= MIN_CONFIDENCE ? { id, name, confidence, evidence } : null;
+}

@@ -1,0 +1,14 @@
+/**
+ * A platform module: how to recognise one platform on the wire, what its error answers mean,
+ * which fix stacks apply, and its own findings. Adding a platform = one file + one line in index.ts.
+ */
+import type { Exchange, PlatformMatch, Verdict } from '../../model';
+import type { Candidate, PlatformRules, RuleContext } from '../findings/context';
+
+export interface PlatformModule extends PlatformRules {
+  /** `cdn` modules are reported as Diagnosis.cdn when an origin platform is also recognised. */
+  role: 'origin' | 'cdn';
+  detect(exchange: Exchange, verdict: Verdict): PlatformMatch | null;
+  /** Findings only this platform can explain (deploy state, platform quirks). */
+  findings(ctx: RuleContext): Candidate[];
+}
