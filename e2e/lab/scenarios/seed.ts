@@ -8,7 +8,8 @@
  *   wildcard-with-credentials, origin-mismatch, origin-not-allowed, gateway-error-without-cors,
  *   error-response-without-cors, function-url-forbidden, cdn-cached-without-cors, s3-cors-not-enabled,
  *   s3-cors-rule-mismatch, nginx-add-header-always, authorizer-on-options, duplicate-allow-origin,
- *   cors-header-in-request, mock-preflight-binary-media, cdk-first-origin, iam-on-preflight.
+ *   cors-header-in-request, mock-preflight-binary-media, cdk-first-origin, iam-on-preflight,
+ *   browser-cache-without-vary, private-api-routing-header, api-key-on-preflight.
  */
 import type { HeaderLine, Scenario } from '../scenario';
 import { ACAC, ACAH, ACAM, ACAO, APP, MAX_AGE, json } from './build';
@@ -314,6 +315,50 @@ export const SEED: readonly Scenario[] = [
     preflight: json(200, [...APIGW, [ACAO, '*'], [ACAM, CONSOLE_METHODS], [ACAH, CONSOLE_HEADERS]], '{}'),
     actual: APIGW_OK,
     platform: { id: 'aws-apigateway-rest', findings: ['cors-header-in-request'] },
+    expectBlocked: true,
+  },
+  {
+    id: 'seed-s3-browser-cache-poisoning',
+    title: 'S3: an <img> cached the object without CORS headers',
+    dimension: 'seed',
+    description: 'The page first shows the object in an <img> (no Origin header, so S3 adds neither ACAO nor Vary: Origin), then fetches it with CORS: the browser reuses the cached copy, which lacks Access-Control-Allow-Origin.',
+    request: { target: 'api', method: 'GET', path: '/images/logo.png', credentials: 'omit', setup: [{ kind: 'no-cors-img' }] },
+    actualWithoutOrigin: { status: 200, headers: [...S3, ['Content-Type', 'image/png'], ['Cache-Control', 'max-age=3600'], ['ETag', '"5d41402abc4b2a76b9719d911017c592"'], ['Last-Modified', 'Tue, 02 Jan 2024 10:00:00 GMT']], body: 'PNG' },
+    actual: { status: 200, headers: [...S3, [ACAO, APP], ['Vary', 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method'], ['Content-Type', 'image/png'], ['Cache-Control', 'max-age=3600'], ['ETag', '"5d41402abc4b2a76b9719d911017c592"']], body: 'PNG' },
+    platform: { id: 'aws-s3', findings: ['browser-cache-without-vary'] },
+    expectBlocked: true,
+  },
+  {
+    id: 'seed-private-api-routing-header',
+    title: 'Private REST API: x-apigw-api-id makes the request preflighted',
+    dimension: 'seed',
+    description: 'The page adds x-apigw-api-id to reach a private API through a VPC endpoint; the header forces a preflight, which cannot carry it, so the endpoint answers 403 Forbidden.',
+    request: { target: 'api', method: 'GET', path: '/prod/items', credentials: 'omit', headers: [['x-apigw-api-id', 'a1b2c3d4e5']] },
+    preflight: json(403, [REQ_ID, ['x-amzn-ErrorType', 'ForbiddenException']], '{"message":"Forbidden"}'),
+    actual: json(200, [...APIGW, [ACAO, APP]], '{"items":[]}'),
+    platform: { id: 'aws-apigateway-rest', findings: ['private-api-routing-header'] },
+    expectBlocked: true,
+  },
+  {
+    id: 'seed-azure-apim-missing-key',
+    title: 'Azure API Management: preflight rejected for a missing subscription key',
+    dimension: 'seed',
+    description: 'No cors policy answers the preflight, so the subscription-key check rejects the key-less OPTIONS with 401.',
+    request: { target: 'api', method: 'GET', path: '/orders', credentials: 'omit', headers: [['Ocp-Apim-Subscription-Key', '0123456789abcdef']] },
+    preflight: json(401, [['WWW-Authenticate', 'AzureApiManagementKey realm="https://contoso.azure-api.net/orders",name="Ocp-Apim-Subscription-Key",type="header"']], '{ "statusCode": 401, "message": "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API." }'),
+    actual: json(200, [[ACAO, APP]], '{"orders":[]}'),
+    platform: { id: 'azure-apim', findings: ['api-key-on-preflight'] },
+    expectBlocked: true,
+  },
+  {
+    id: 'seed-gcp-esp-jwt-missing',
+    title: 'Google Cloud API Gateway / ESPv2: "Jwt is missing" on the preflight',
+    dimension: 'seed',
+    description: 'CORS is not enabled on the gateway (allowCors), so ESPv2 applies JWT authentication to the preflight, which carries no token.',
+    request: { target: 'api', method: 'GET', path: '/v1/profile', credentials: 'omit', headers: [['Authorization', 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig']] },
+    preflight: json(401, [['www-authenticate', 'Bearer realm="http://127.0.0.1/v1/profile"'], ['server', 'envoy']], '{"code":401,"message":"Jwt is missing"}'),
+    actual: json(200, [[ACAO, APP]], '{"name":"ada"}'),
+    platform: { id: 'gcp-api-gateway', findings: ['authorizer-on-options'] },
     expectBlocked: true,
   },
   {
