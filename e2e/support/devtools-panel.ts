@@ -16,6 +16,8 @@ export interface DevtoolsHandle {
   frontEnd: CdpSession;
   /** The panel iframe (chrome-extension://<id>/src/panel/panel.html), available after showPanel(). */
   panel: CdpSession;
+  /** The extension's devtools page of this tab (has chrome.devtools.network, e.g. getHAR). */
+  devtoolsPage: CdpSession;
   tabId: number;
   close: () => void;
 }
@@ -105,11 +107,19 @@ export async function openPanel(cdpPort: number, extensionId: string, tabId: num
   }, 'the CORS Lens panel iframe', timeoutMs);
   const panel = await connectTo(panelTarget);
   await panel.send('Runtime.enable');
-  return { frontEnd, panel, tabId, close: () => { frontEnd.close(); panel.close(); } };
+  const devtoolsPageSession = await connectTo(devtoolsPage);
+  return { frontEnd, panel, devtoolsPage: devtoolsPageSession, tabId, close: () => { frontEnd.close(); panel.close(); devtoolsPageSession.close(); } };
 }
 
 /** A PNG of the whole DevTools window (with the panel in it). */
 export async function screenshotDevtools(handle: DevtoolsHandle): Promise<Buffer> {
   const r = await handle.frontEnd.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
   return Buffer.from(r.data, 'base64');
+}
+
+/** The HAR DevTools itself recorded for the inspected tab (chrome.devtools.network.getHAR). */
+export async function getHar(handle: DevtoolsHandle): Promise<{ entries: unknown[]; pages?: unknown[] }> {
+  return handle.devtoolsPage.evaluate<{ entries: unknown[] }>(
+    'new Promise((resolve) => chrome.devtools.network.getHAR((log) => resolve(JSON.parse(JSON.stringify(log)))))',
+  );
 }

@@ -59,11 +59,11 @@ async function flush(): Promise<void> {
     const store = stores.get(tabId);
     if (!store) continue;
     store.sweepHidden();
-    const { upserts, removed } = store.takeChanges();
+    const { upserts, removed, unlisted } = store.takeChanges();
     await flushTab(store, removed);
     store.resetChanges();
-    if (upserts.length || removed.length) {
-      post(tabId, { type: 'upsert', tabId, exchanges: upserts, dropped: store.state.dropped });
+    if (upserts.length || unlisted.length) {
+      post(tabId, { type: 'upsert', tabId, exchanges: upserts, removed: unlisted, dropped: store.state.dropped });
     }
   }
 }

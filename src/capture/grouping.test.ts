@@ -129,11 +129,22 @@ describe('grouping', () => {
     expect(x.response?.status).toBe(200);
   });
 
+  it('leaves no-cors loads (an <img>, fetch mode no-cors) out of the list', () => {
+    const url = `${API}/pic.png`;
+    const t = new Trace()
+      .start('1', 'GET', url, PAGE, 'image').send('1', h({ 'Sec-Fetch-Mode': 'no-cors' })).complete('1', url, 200, [])
+      .start('2', 'GET', url).send('2', h({ 'Sec-Fetch-Mode': 'no-cors' })).complete('2', url, 200, [])
+      .start('3', 'GET', url, PAGE, 'image').send('3', h({ 'Sec-Fetch-Mode': 'cors', Origin: PAGE })).complete('3', url, 200, h({ 'Access-Control-Allow-Origin': '*' }));
+    const { exchanges, store } = run(t);
+    expect(exchanges.map((x) => x.id)).toEqual(['wr-3']);
+    expect(store.takeChanges().unlisted).toContain('wr-2');
+  });
+
   it('shows a same-origin request that redirects cross-origin, and drops purely same-origin ones', () => {
     const t = new Trace()
-      .start('1', 'GET', `${PAGE}/local`).send('1', []).complete('1', `${PAGE}/local`, 200, [])
-      .start('2', 'GET', `${PAGE}/go`).send('2', []).redirect('2', `${PAGE}/go`, 302, `${API}/there`)
-      .send('2', h({ Origin: PAGE })).complete('2', `${API}/there`, 200, h({ 'Access-Control-Allow-Origin': PAGE }));
+      .start('1', 'GET', `${PAGE}/local`).send('1', h({ 'Sec-Fetch-Mode': 'cors' })).complete('1', `${PAGE}/local`, 200, [])
+      .start('2', 'GET', `${PAGE}/go`).send('2', h({ 'Sec-Fetch-Mode': 'cors' })).redirect('2', `${PAGE}/go`, 302, `${API}/there`)
+      .send('2', h({ Origin: PAGE, 'Sec-Fetch-Mode': 'cors' })).complete('2', `${API}/there`, 200, h({ 'Access-Control-Allow-Origin': PAGE }));
     const { exchanges, store } = run(t);
     expect(exchanges.map((x) => x.id)).toEqual(['wr-2']);
     expect(Object.keys(store.state.exchanges)).toEqual(['wr-2']);

@@ -22,8 +22,11 @@ export interface TrackedRequest {
   startedAt: number;
   /** True once the actual request's headers went out (after any preflight). */
   sent: boolean;
-  /** The exchange is only shown once its request is cross-origin at some hop. */
+  /** The exchange is only shown once its request is cross-origin at some hop… */
   crossOrigin: boolean;
+  /** …and in CORS mode: Sec-Fetch-Mode (or Origin) says so once headers go out; until then, guessed from the type. */
+  cors?: boolean;
+  type?: string;
   /** Response headers received but not yet known to be final (a redirect may follow). */
   pendingResponse?: ResponseRecord;
   /** For OPTIONS requests whose role is decided when their headers are seen. */
@@ -43,6 +46,8 @@ export interface ExchangeSink {
   get(id: string): Exchange | undefined;
   /** Adds or replaces an exchange; `visible` false keeps it out of the list (not cross-origin yet). */
   put(exchange: Exchange, visible: boolean): void;
+  /** Takes a shown exchange out of the list again (it turned out not to be a CORS request). */
+  hide(id: string): void;
 }
 
 export function emptyGroupingState(): GroupingState {
@@ -85,6 +90,19 @@ function requestedHeaderNames(preflightHeaders: Header[]): string[] {
   return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
+/** fetch/XHR are CORS requests unless headers say otherwise; element loads (img, script…) only with crossorigin. */
+function shown(t: TrackedRequest): boolean {
+  return t.crossOrigin && (t.cors ?? (t.type === 'xmlhttprequest' || t.type === 'fetch'));
+}
+
+/** CORS mode from the request headers Chromium sent: Sec-Fetch-Mode, else the Origin header on a GET/HEAD. */
+function corsModeOf(method: string, headers: Header[]): boolean | undefined {
+  const mode = header(headers, 'sec-fetch-mode')?.toLowerCase();
+  if (mode) return mode === 'cors';
+  if (method === 'GET' || method === 'HEAD') return header(headers, 'origin') !== undefined;
+  return undefined;
+}
+
 export class Grouper {
   constructor(
     private state: GroupingState,
@@ -123,7 +141,8 @@ export class Grouper {
   }
 
   private track(e: StartEvent, exchangeId: string, crossOrigin: boolean): void {
-    this.state.requests[e.requestId] = { role: 'actual', exchangeId, url: e.url, method: e.method, startedAt: e.timeStamp, sent: false, crossOrigin, ...(e.initiator ? { initiator: e.initiator } : {}) };
+    const t: TrackedRequest = { role: 'actual', exchangeId, url: e.url, method: e.method, startedAt: e.timeStamp, sent: false, crossOrigin, type: e.type, ...(e.initiator ? { initiator: e.initiator } : {}) };
+    this.state.requests[e.requestId] = t;
     const exchange: Exchange = {
       id: exchangeId,
       source: 'live',
@@ -137,7 +156,7 @@ export class Grouper {
       observed: {},
       ...(e.documentUrl ? { pageUrl: e.documentUrl } : {}),
     };
-    this.sink.put(exchange, crossOrigin);
+    this.sink.put(exchange, shown(t));
   }
 
   private update(id: string, fn: (x: Exchange) => Exchange): void {
@@ -145,7 +164,7 @@ export class Grouper {
     if (!t) return;
     const x = this.sink.get(t.exchangeId);
     if (!x) return;
-    this.sink.put(fn(x), t.crossOrigin);
+    this.sink.put(fn(x), shown(t));
   }
 
   private onSendHeaders(e: SendHeadersEvent): void {
@@ -161,6 +180,9 @@ export class Grouper {
     const tracked = this.state.requests[e.requestId];
     if (!tracked || tracked.role !== 'actual') return;
     tracked.sent = true;
+    const cors = corsModeOf(tracked.method, e.headers);
+    if (cors !== undefined) tracked.cors = cors;
+    if (!shown(tracked)) this.sink.hide(tracked.exchangeId);
     this.update(e.requestId, (x) => {
       // Keep the headers of the first hop: that is what the page asked for.
       const request: RequestRecord = x.request.headers.length ? x.request : { ...x.request, headers: e.headers };
@@ -192,6 +214,7 @@ export class Grouper {
         this.track(best.tr.start, best.tr.exchangeId, best.tr.crossOrigin);
         best = { id: best.id, tr: this.state.requests[best.id] as TrackedRequest };
       }
+      best.tr.cors = true;
       t.role = 'preflight';
       t.exchangeId = best.tr.exchangeId;
       delete t.start;
@@ -201,6 +224,7 @@ export class Grouper {
     // A preflight whose actual request we did not see start (e.g. capture began mid-flight):
     // keep it as its own exchange, with the actual request reconstructed from what it asked.
     t.role = 'preflight';
+    t.cors = true;
     delete t.start;
     const exchange: Exchange = {
       id: t.exchangeId,
@@ -212,7 +236,7 @@ export class Grouper {
       preflight: { request: preflightRequest, startedAt: t.startedAt },
       observed: {},
     };
-    this.sink.put(exchange, t.crossOrigin);
+    this.sink.put(exchange, shown(t));
   }
 
   private onRedirect(e: RedirectEvent): void {

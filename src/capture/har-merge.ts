@@ -1,10 +1,77 @@
 /**
- * Merges what DevTools itself knows (chrome.devtools.network.getHAR / onRequestFinished entries)
- * into a tab's store. PROVISIONAL no-op until the HAR importer (src/har) lands: see issue 4.
+ * Merges what DevTools itself recorded (chrome.devtools.network.getHAR when DevTools opens, then
+ * onRequestFinished) into a tab's store. DevTools supplies what webRequest cannot: requests made
+ * before the worker knew the tab was inspected, the initiator, real header values of a request that
+ * was blocked at its preflight (webRequest never sees those go out), and cache flags.
+ *
+ * The same request is never shown twice: a HAR exchange is matched to the live exchange with the
+ * same method and URL that started closest in time; only unmatched ones are added.
  */
+import type { Exchange } from '../model';
+import { importHarEntries } from '../har';
 import type { HarEntryJson } from '../messaging/protocol';
 import type { TabStore } from './tab-store';
 
-export function mergeHarEntries(_store: TabStore, _entries: HarEntryJson[], _pageUrl?: string): boolean {
-  return false;
+/** How far apart webRequest's and DevTools' start times of one request may be. */
+const MATCH_WINDOW_MS = 3000;
+
+function harKey(x: Exchange): string {
+  return `${x.request.method} ${x.request.url} ${Math.round(x.startedAt)}`;
+}
+
+/** A request's headers that were reconstructed from a preflight's Access-Control-Request-Headers (no values). */
+function headersAreReconstructed(x: Exchange): boolean {
+  return x.request.headers.length > 0 && x.request.headers.every((h) => h.value === '' && h.name === h.name.toLowerCase());
+}
+
+function enrich(live: Exchange, har: Exchange): Exchange {
+  const out: Exchange = { ...live };
+  if (!out.initiator && har.initiator) out.initiator = har.initiator;
+  if ((live.request.headers.length === 0 || headersAreReconstructed(live)) && har.request.headers.length > 0) {
+    out.request = { ...live.request, headers: har.request.headers };
+  }
+  if (live.response && har.response?.fromCache && !live.response.fromCache) out.response = { ...live.response, fromCache: har.response.fromCache };
+  if (!live.response && har.response && har.response.status > 0) out.response = har.response;
+  if (live.response && !live.response.body && har.response?.body) out.response = { ...out.response!, body: har.response.body };
+  if (!live.preflight && har.preflight) out.preflight = har.preflight;
+  if (live.preflight && !live.preflight.response && har.preflight?.response) out.preflight = { ...live.preflight, response: har.preflight.response };
+  if (har.preflightFromCache && !live.preflight) out.preflightFromCache = true;
+  if (out.pageUrl === undefined && har.pageUrl) out.pageUrl = har.pageUrl;
+  return out;
+}
+
+/** Returns true when the store changed. */
+export function mergeHarEntries(store: TabStore, entries: HarEntryJson[], pageUrl?: string): boolean {
+  if (!entries.length) return false;
+  const { exchanges } = importHarEntries(entries, pageUrl ? { pageUrl } : {});
+  const seen = store.state.harKeys;
+  const claimed = new Set(Object.values(seen));
+  let changed = false;
+  for (const har of exchanges) {
+    const key = harKey(har);
+    if (seen[key]) continue;
+    let best: Exchange | undefined;
+    let bestDelta = Infinity;
+    for (const id of store.state.order) {
+      const live = store.get(id);
+      if (!live || claimed.has(id) || live.request.method !== har.request.method || live.request.url !== har.request.url) continue;
+      const delta = Math.abs(live.startedAt - har.startedAt);
+      if (delta <= MATCH_WINDOW_MS && delta < bestDelta) {
+        best = live;
+        bestDelta = delta;
+      }
+    }
+    if (best) {
+      store.put(enrich(best, har), true);
+      seen[key] = best.id;
+      claimed.add(best.id);
+    } else {
+      const id = `har-${key}`;
+      store.put({ ...har, id, source: 'live', tabId: store.state.tabId }, true);
+      seen[key] = id;
+      claimed.add(id);
+    }
+    changed = true;
+  }
+  return changed;
 }

@@ -17,6 +17,7 @@ interface TabMeta {
   dropped: number;
   preserveLog: boolean;
   grouping: GroupingState;
+  harKeys: Record<string, string>;
 }
 
 export async function loadAll(): Promise<{ inspected: number[]; tabs: TabState[] }> {
@@ -28,7 +29,7 @@ export async function loadAll(): Promise<{ inspected: number[]; tabs: TabState[]
       const tabId = Number(meta[1]);
       const m = value as TabMeta;
       const t = tabs.get(tabId) ?? emptyTab(tabId);
-      Object.assign(t, { order: m.order, dropped: m.dropped, preserveLog: m.preserveLog, grouping: m.grouping });
+      Object.assign(t, { order: m.order, dropped: m.dropped, preserveLog: m.preserveLog, grouping: m.grouping, harKeys: m.harKeys ?? {} });
       tabs.set(tabId, t);
       continue;
     }
@@ -58,7 +59,7 @@ export async function flushTab(store: TabStore, removed: string[]): Promise<void
     const x = s.exchanges[id];
     if (x) items[exchangeKey(s.tabId, id)] = x;
   }
-  const meta: TabMeta = { order: s.order, dropped: s.dropped, preserveLog: s.preserveLog, grouping: s.grouping };
+  const meta: TabMeta = { order: s.order, dropped: s.dropped, preserveLog: s.preserveLog, grouping: s.grouping, harKeys: s.harKeys };
   items[metaKey(s.tabId)] = meta;
   await browser.storage.session.set(items);
   if (removed.length) await browser.storage.session.remove(removed.map((id) => exchangeKey(s.tabId, id)));

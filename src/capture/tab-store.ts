@@ -16,21 +16,26 @@ export interface TabState {
   dropped: number;
   preserveLog: boolean;
   grouping: GroupingState;
+  /** HAR entries from DevTools already merged (request key → exchange id), so repeats are ignored. */
+  harKeys: Record<string, string>;
 }
 
 export function emptyTab(tabId: number, preserveLog = false): TabState {
-  return { tabId, order: [], exchanges: {}, dropped: 0, preserveLog, grouping: emptyGroupingState() };
+  return { tabId, order: [], exchanges: {}, dropped: 0, preserveLog, grouping: emptyGroupingState(), harKeys: {} };
 }
 
 /** Changes since the last flush: what to persist, what to remove, what to stream to the panel. */
 export interface TabChanges {
   changed: Set<string>;
+  /** Deleted: gone from storage and from the panel. */
   removed: Set<string>;
+  /** Taken out of the list but kept (turned out not to be CORS): gone from the panel only. */
+  unlisted: Set<string>;
   metaChanged: boolean;
 }
 
 export class TabStore implements ExchangeSink {
-  readonly changes: TabChanges = { changed: new Set(), removed: new Set(), metaChanged: false };
+  readonly changes: TabChanges = { changed: new Set(), removed: new Set(), unlisted: new Set(), metaChanged: false };
   private visible: Set<string>;
 
   constructor(
@@ -54,6 +59,13 @@ export class TabStore implements ExchangeSink {
       this.changes.metaChanged = true;
       this.enforceLimit();
     }
+  }
+
+  hide(id: string): void {
+    if (!this.visible.delete(id)) return;
+    this.state.order = this.state.order.filter((x) => x !== id);
+    this.changes.unlisted.add(id);
+    this.changes.metaChanged = true;
   }
 
   isVisible(id: string): boolean {
@@ -90,6 +102,7 @@ export class TabStore implements ExchangeSink {
     this.state.order = [];
     this.state.dropped = 0;
     this.state.grouping = emptyGroupingState();
+    this.state.harKeys = {};
     this.visible.clear();
     this.changes.metaChanged = true;
   }
@@ -100,15 +113,16 @@ export class TabStore implements ExchangeSink {
   }
 
   /** Visible exchanges changed since the last call, in time order; resets the change set. */
-  takeChanges(): { upserts: Exchange[]; removed: string[]; metaChanged: boolean } {
+  takeChanges(): { upserts: Exchange[]; removed: string[]; unlisted: string[]; metaChanged: boolean } {
     const upserts = this.state.order.filter((id) => this.changes.changed.has(id)).map((id) => this.state.exchanges[id]).filter((x): x is Exchange => !!x);
-    const result = { upserts, removed: [...this.changes.removed], metaChanged: this.changes.metaChanged };
-    return result;
+    const unlisted = [...this.changes.removed, ...this.changes.unlisted].filter((id) => !this.visible.has(id));
+    return { upserts, removed: [...this.changes.removed], unlisted, metaChanged: this.changes.metaChanged };
   }
 
   resetChanges(): void {
     this.changes.changed.clear();
     this.changes.removed.clear();
+    this.changes.unlisted.clear();
     this.changes.metaChanged = false;
   }
 

@@ -35,8 +35,8 @@ export type ToWorker =
 export type ToPanel =
   /** Full state, sent on connect (and after a worker restart the panel reconnects and gets it again). */
   | { type: 'snapshot'; tabId: number; exchanges: Exchange[]; dropped: number; preserveLog: boolean }
-  /** New or updated exchanges (same id replaces), streamed as capture progresses. */
-  | { type: 'upsert'; tabId: number; exchanges: Exchange[]; dropped: number }
+  /** New or updated exchanges (same id replaces), streamed as capture progresses; `removed` ids leave the list (dropped by the bound, or not CORS after all). */
+  | { type: 'upsert'; tabId: number; exchanges: Exchange[]; removed?: string[]; dropped: number }
   | { type: 'cleared'; tabId: number; reason: 'navigation' | 'user' };
 
 export function isToWorker(value: unknown): value is ToWorker {

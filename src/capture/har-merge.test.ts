@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importHarEntries } from '../har';
+import type { Exchange } from '../model';
+import { mergeHarEntries } from './har-merge';
+import { TabStore, emptyTab } from './tab-store';
+
+// A real HAR from chrome.devtools.network.getHAR() in Chromium 156 (recorded by test/fixtures/har/record.ts).
+const har = JSON.parse(readFileSync(new URL('../../test/fixtures/har/chrome-gethar.har', import.meta.url), 'utf8')) as { log: { entries: Record<string, unknown>[]; pages?: Array<{ title: string }> } };
+const entries = har.log.entries;
+const pageUrl = har.log.pages?.[0]?.title;
+const fromHar = importHarEntries(entries, pageUrl ? { pageUrl } : {}).exchanges;
+
+describe('merging DevTools HAR entries into the live store', () => {
+  it('adds requests the worker never saw, once, however often DevTools repeats them', () => {
+    expect(fromHar.length).toBeGreaterThan(3);
+    const store = new TabStore(emptyTab(1));
+    expect(mergeHarEntries(store, entries, pageUrl)).toBe(true);
+    expect(store.visibleExchanges()).toHaveLength(fromHar.length);
+    expect(mergeHarEntries(store, entries, pageUrl)).toBe(false);
+    expect(store.visibleExchanges()).toHaveLength(fromHar.length);
+  });
+
+  it('enriches the live exchange of the same request instead of adding a second one', () => {
+    const blocked = fromHar.find((x) => x.preflight && x.request.headers.some((h) => h.value !== ''));
+    expect(blocked, 'the fixture has a preflighted request').toBeDefined();
+    const target = blocked as Exchange;
+    const unsafe = target.preflight?.request.headers.find((h) => h.name.toLowerCase() === 'access-control-request-headers')?.value ?? '';
+    // What webRequest alone knows of a request blocked at its preflight: names from the preflight, no values.
+    const live: Exchange = {
+      ...target,
+      id: 'wr-42',
+      source: 'live',
+      startedAt: target.startedAt + 12,
+      request: { ...target.request, headers: unsafe.split(',').filter(Boolean).map((name) => ({ name, value: '' })) },
+    };
+    const store = new TabStore(emptyTab(1));
+    store.put(live, true);
+    mergeHarEntries(store, entries, pageUrl);
+    const all = store.visibleExchanges();
+    expect(all).toHaveLength(fromHar.length);
+    const merged = store.get('wr-42');
+    expect(merged?.request.headers).toEqual(target.request.headers);
+    expect(all.filter((x) => x.request.url === target.request.url && x.request.method === target.request.method && Math.abs(x.startedAt - target.startedAt) < 3000)).toHaveLength(1);
+  });
+});
