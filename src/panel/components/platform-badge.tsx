@@ -4,7 +4,11 @@ import { TID } from '../testids';
 
 export function PlatformBadge({ platform, cdn, long = false }: { platform: PlatformMatch; cdn?: PlatformMatch | undefined; long?: boolean }) {
   if (platform.id === 'unknown' && !cdn) {
-    return <span class="cl-badge is-unknown" data-testid={TID.platformBadge} data-platform="unknown" title="Platform not recognised">—</span>;
+    return (
+      <span class="cl-badge is-unknown" data-testid={TID.platformBadge} data-platform="unknown" title="Platform not recognised">
+        {long ? 'Platform not recognised' : '—'}
+      </span>
+    );
   }
   const pct = Math.round(platform.confidence * 100);
   const likely = platform.confidence < CONFIDENT;

@@ -18,8 +18,16 @@ export function StatusBar() {
   return (
     <div class="cl-status-bar" data-testid={TID.statusBar} role="status" aria-live="off">
       <span>{filtered ? `${c.visible} / ${c.total} requests` : `${c.total} request${c.total === 1 ? '' : 's'}`}</span>
-      {c.blocked ? <span class="is-blocked">{c.blocked} blocked</span> : null}
-      {c.warnings ? <span class="is-warning">{c.warnings} with warnings</span> : null}
+      {c.analysed < c.total ? (
+        <span title="CORS Lens diagnoses requests in the background; counts follow">
+          analysing… {Math.floor((c.analysed / Math.max(1, c.total)) * 100)}%
+        </span>
+      ) : (
+        <>
+          {c.blocked ? <span class="is-blocked">{c.blocked} blocked</span> : null}
+          {c.warnings ? <span class="is-warning">{c.warnings} with warnings</span> : null}
+        </>
+      )}
       {store.dropped ? <span title="The capture keeps a bounded number of requests per tab">{store.dropped} dropped (oldest)</span> : null}
       <span class="cl-status-spacer" />
       <span class={`cl-connection is-${store.connection}`} data-testid={TID.connection} data-status={store.connection}>

@@ -25,6 +25,7 @@ export function copyWithTextarea(text: string, doc: Document = document): boolea
   ta.style.left = '-9999px';
   ta.style.opacity = '0';
   doc.body.appendChild(ta);
+  ta.focus();
   ta.select();
   let ok = false;
   try {

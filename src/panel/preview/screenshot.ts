@@ -19,6 +19,9 @@ const shots: { name: string; query: string; width: number; height: number }[] = 
   { name: 'allowed-selected', query: 'select=http-ok', width: 1280, height: 700 },
   { name: 'redirect-selected', query: 'select=redirect-blocked', width: 1280, height: 560 },
   { name: 'scale-10k', query: 'n=10000', width: 1280, height: 500 },
+  { name: 'detail-tall', query: 'select=rest-403', width: 1280, height: 1500 },
+  { name: 'hostile', query: 'hostile=1&select=hostile', width: 1280, height: 900 },
+  { name: 'learn', query: 'view=learn', width: 1000, height: 500 },
 ];
 
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -30,6 +33,7 @@ try {
       await page.waitForSelector('[data-testid="app"]');
       if (s.query.includes('select=')) await page.waitForSelector('[data-testid="detail-pane"]');
       if (s.query.includes('select=')) await page.focus('[data-testid="exchange-list"]');
+      if (s.query.includes('view=learn')) await page.click('[data-testid="tab-learn"]');
       const file = join(outDir, `${s.name}-${theme}.png`);
       await page.screenshot({ path: file });
       console.log(file);

@@ -3,14 +3,14 @@ import type { Exchange } from '../../model';
 import { StaticSource } from '../data/static-source';
 import { fixtureDiagnose, sampleSet } from '../fixtures/sample';
 import { memoryPrefs } from '../lib/prefs';
-import { PanelStore } from './store';
+import { PanelStore, type IdleScheduler } from './store';
 
 const samples = sampleSet();
 const ex = (id: string, startedAt: number, base = samples[0]!.exchange): Exchange => ({ ...base, id, startedAt });
 
-function storeWith(exchanges: Exchange[], diagnose = fixtureDiagnose(samples, () => samples[1]!.diagnosis)) {
+function storeWith(exchanges: Exchange[], diagnose = fixtureDiagnose(samples, () => samples[1]!.diagnosis), idle: IdleScheduler | null = null) {
   const source = new StaticSource(exchanges);
-  const store = new PanelStore({ diagnose, prefs: memoryPrefs() });
+  const store = new PanelStore({ diagnose, prefs: memoryPrefs(), idle });
   store.attach(source);
   return { store, source };
 }
@@ -96,11 +96,25 @@ describe('PanelStore', () => {
     expect(again.filters).toMatchObject({ scope: 'blocked', platform: 'aws-s3', text: '' });
   });
 
-  it('counts blocked and warning exchanges', () => {
-    const { store } = storeWith(samples.map((s) => s.exchange));
+  it('diagnoses in the background, a slice at a time, and counts what it has diagnosed', () => {
+    const slices: ((timeLeft: () => number) => void)[] = [];
+    const idle: IdleScheduler = (work) => { slices.push(work); return () => undefined; };
+    const diagnose = vi.fn(fixtureDiagnose(samples));
+    const { store } = storeWith(samples.map((s) => s.exchange), diagnose, idle);
+    const notified = vi.fn();
+    store.subscribe(notified);
+    expect(store.counts()).toMatchObject({ total: samples.length, analysed: 0, blocked: 0 });
+    // Each slice works while it has time left: give the first one time for 3 exchanges.
+    let budget = 3;
+    slices.shift()!(() => (budget-- > 0 ? 10 : 0));
+    expect(diagnose).toHaveBeenCalledTimes(3);
+    expect(store.counts().analysed).toBe(3);
+    while (slices.length) slices.shift()!(() => 10);
     expect(store.counts()).toEqual({
-      total: samples.length, visible: samples.length,
+      total: samples.length, visible: samples.length, analysed: samples.length,
       blocked: samples.filter((s) => s.diagnosis.verdict.blocked).length, warnings: 1,
     });
+    expect(diagnose).toHaveBeenCalledTimes(samples.length); // each once: the memo holds
+    expect(notified).toHaveBeenCalled();
   });
 });

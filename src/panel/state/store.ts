@@ -15,21 +15,52 @@ import { safeDiagnose, type DiagnoseFn } from './safe-diagnose';
 import { normalizeExchange } from './normalize';
 import { sameJson } from './same-json';
 
+/**
+ * Runs `work` when the page is idle; `timeLeft()` says how many ms the slice may still use.
+ * Returns a cancel function.
+ */
+export type IdleScheduler = (work: (timeLeft: () => number) => void) => () => void;
+
+export const defaultIdle: IdleScheduler = (work) => {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback((d) => work(() => d.timeRemaining()), { timeout: 500 });
+    return () => cancelIdleCallback(h);
+  }
+  const t = setTimeout(() => { const end = performance.now() + 12; work(() => end - performance.now()); }, 0);
+  return () => clearTimeout(t);
+};
+
 export interface StoreOptions {
   diagnose?: DiagnoseFn;
   prefs?: PrefStore;
+  /**
+   * Diagnoses exchanges in the background so counts and filters are ready without blocking the first
+   * paint (the engine takes ~0.2 ms an exchange: 2 s for 10,000). null: only on demand.
+   */
+  idle?: IdleScheduler | null;
 }
 
 export interface Counts {
   total: number;
   visible: number;
+  /** Exchanges diagnosed so far; blocked and warnings count only those. */
+  analysed: number;
   blocked: number;
   warnings: number;
 }
 
+/** At most one store notification per this many ms while the background analysis runs. */
+const ANALYSIS_NOTIFY_MS = 250;
+
 export class PanelStore {
   private readonly diagnoseFn: DiagnoseFn;
   private readonly prefs: PrefStore;
+  private readonly idle: IdleScheduler | null;
+  private analysisQueue: string[] = [];
+  private analysisAt = 0;
+  private cancelAnalysis: (() => void) | null = null;
+  private analysisVersion = 0;
+  private lastAnalysisNotify = 0;
   private readonly byId = new Map<string, Exchange>();
   /** Arrival order, the tie-break for equal start times. */
   private readonly seq = new Map<string, number>();
@@ -57,6 +88,7 @@ export class PanelStore {
   constructor(options: StoreOptions = {}) {
     this.diagnoseFn = options.diagnose ?? rulesDiagnose;
     this.prefs = options.prefs ?? localPrefs;
+    this.idle = options.idle === undefined ? defaultIdle : options.idle;
     this.filters = {
       text: '',
       scope: readChoice(this.prefs, 'scope', SCOPES, DEFAULT_FILTERS.scope),
@@ -78,9 +110,12 @@ export class PanelStore {
     this.notify();
   }
 
+  /** Stop listening to the source and stop background work (the panel is going away). */
   detach(): void {
     this.detachSource?.();
     this.detachSource = null;
+    this.cancelAnalysis?.();
+    this.cancelAnalysis = null;
   }
 
   /** Clear now (no waiting for the worker's answer), and ask the source to forget too. */
@@ -104,11 +139,13 @@ export class PanelStore {
         break;
       case 'snapshot':
         this.replaceAll(event.exchanges);
+        this.queueAnalysis(this.order);
         this.dropped = event.dropped;
         if (event.preserveLog !== undefined) this.preserveLog = event.preserveLog;
         break;
       case 'upsert':
         for (const e of event.exchanges) this.upsertOne(e);
+        this.queueAnalysis(event.exchanges.map((e) => e?.id).filter((id): id is string => typeof id === 'string'));
         this.dropped = event.dropped;
         this.dataVersion++;
         break;
@@ -184,19 +221,22 @@ export class PanelStore {
     return this.selectedId === null ? undefined : this.byId.get(this.selectedId);
   }
 
+  /** Counts over the exchanges diagnosed so far (never forces a diagnosis). */
   counts(): Counts {
-    const key = `${this.dataVersion}|${this.filterVersion}`;
+    const key = `${this.dataVersion}|${this.filterVersion}|${this.analysisVersion}`;
     if (this.countsCache?.key === key) return this.countsCache.counts;
     let blocked = 0;
     let warnings = 0;
+    let analysed = 0;
     for (const id of this.order) {
       const e = this.byId.get(id);
-      if (!e) continue;
+      if (!e || !this.diagnoses.has(e)) continue;
+      analysed++;
       const s = this.row(e).status;
       if (s === 'blocked') blocked++;
       else if (s === 'warning') warnings++;
     }
-    const counts = { total: this.order.length, visible: this.visible().ids.length, blocked, warnings };
+    const counts = { total: this.order.length, visible: this.visible().ids.length, analysed, blocked, warnings };
     this.countsCache = { key, counts };
     return counts;
   }
@@ -214,6 +254,34 @@ export class PanelStore {
   }
 
   // ---- internals -------------------------------------------------------------------------------------
+
+  private queueAnalysis(ids: readonly string[]): void {
+    if (!this.idle || ids.length === 0) return;
+    if (this.analysisAt >= this.analysisQueue.length) { this.analysisQueue = []; this.analysisAt = 0; }
+    this.analysisQueue.push(...ids);
+    if (!this.cancelAnalysis) this.scheduleAnalysis();
+  }
+
+  private scheduleAnalysis(): void {
+    const idle = this.idle;
+    if (!idle) return;
+    this.cancelAnalysis = idle((timeLeft) => {
+      this.cancelAnalysis = null;
+      const q = this.analysisQueue;
+      while (this.analysisAt < q.length && timeLeft() > 1) {
+        const e = this.byId.get(q[this.analysisAt++]!);
+        if (e) this.diagnosis(e);
+      }
+      this.analysisVersion++;
+      const done = this.analysisAt >= q.length;
+      const now = performance.now();
+      if (done || now - this.lastAnalysisNotify > ANALYSIS_NOTIFY_MS) {
+        this.lastAnalysisNotify = now;
+        this.notify();
+      }
+      if (!done) this.scheduleAnalysis();
+    });
+  }
 
   private visible(): { ids: string[]; index: Map<string, number> } {
     const key = `${this.dataVersion}|${this.filterVersion}`;

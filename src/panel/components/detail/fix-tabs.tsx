@@ -79,8 +79,10 @@ export function FixTabs({ findings, idBase }: { findings: readonly Finding[]; id
         {items.map(({ fix, finding }, i) => (
           <div class="cl-fix" key={i}>
             <div class="cl-fix-head">
-              <span class="cl-fix-title">{fix.title}</span>
-              {multipleFindings ? <span class="cl-fix-for">for: {finding.title}</span> : null}
+              <div class="cl-fix-heading">
+                <span class="cl-fix-title">{fix.title}</span>
+                {multipleFindings ? <span class="cl-fix-for">for: {finding.title}</span> : null}
+              </div>
               <span class="cl-fix-lang">{fix.language}</span>
               <CopyButton text={() => fix.snippet} title={`Copy this ${fix.language} snippet`} />
             </div>
