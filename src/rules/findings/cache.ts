@@ -7,7 +7,7 @@ import type { Exchange, Fix, ResponseRecord } from '../../model';
 import { makeFinding } from './catalogue';
 import type { Candidate, RuleContext } from './context';
 import { fixesFor } from './context';
-import { effectiveMaxAge, hasHeader, headerEvidence, headerValue, oneLine, splitList, varyHasOrigin } from './wire';
+import { cdnCacheHit, effectiveMaxAge, hasHeader, headerEvidence, headerValue, oneLine, splitList, varyHasOrigin } from './wire';
 
 const ORIGIN_ERRORS = new Set(['MissingAllowOriginHeader', 'AllowOriginMismatch']);
 
@@ -75,18 +75,10 @@ function httpCache(ctx: RuleContext): Candidate[] {
   return [];
 }
 
-function cdnHit(r: ResponseRecord): string | null {
-  const xcache = headerValue(r, 'x-cache');
-  if (xcache && /\bhit\b/i.test(xcache)) return `x-cache: ${oneLine(xcache, 60)}`;
-  const cf = headerValue(r, 'cf-cache-status');
-  if (cf && /^hit$/i.test(cf.trim())) return `cf-cache-status: ${oneLine(cf, 20)}`;
-  return null;
-}
-
 function cdnCache(ctx: RuleContext): Candidate[] {
   const r = ctx.facts.actual;
   if (!r || !ctx.verdict.blocked || ctx.verdict.phase !== 'actual' || !ctx.verdict.corsError || !ORIGIN_ERRORS.has(ctx.verdict.corsError)) return [];
-  const hit = cdnHit(r);
+  const hit = cdnCacheHit(r);
   if (!hit) return [];
   const acao = headerValue(r, 'access-control-allow-origin');
   const cloudfront = /cloudfront/i.test(hit) || ctx.cdn?.id === 'aws-cloudfront' || ctx.platform.id === 'aws-cloudfront';

@@ -11,7 +11,7 @@ import { fixesFor } from './context';
 import type { Located } from './facts';
 import { meaningOf } from './status';
 import {
-  bodyEvidence, bodyJson, corsHeaderNames, headerEvidence, headerLines, headerValue, isOkStatus, oneLine, originOf,
+  bodyEvidence, bodyJson, cdnCacheHit, corsHeaderNames, headerEvidence, headerLines, headerValue, isOkStatus, oneLine, originOf,
   splitList, statusEvidence, varyHasOrigin,
 } from './wire';
 
@@ -160,21 +160,17 @@ function corsRuleNoMatch(ctx: RuleContext, at: Located, meaning: ResponseMeaning
 // ---------------------------------------------------------------- actual response without ACAO
 
 function preflightPassed(ctx: RuleContext): boolean {
+  // Only successful preflights are cached, so a cache-served preflight passed.
+  if (ctx.exchange.preflightFromCache) return true;
   const p = ctx.facts.preflight;
   if (!p || !isOkStatus(p.status)) return false;
   const acao = headerValue(p, ACAO);
   return acao === '*' || acao === ctx.facts.sentOrigin;
 }
 
-function looksLikeCdnHit(r: ResponseRecord): boolean {
-  const xcache = headerValue(r, 'x-cache') ?? '';
-  const cf = headerValue(r, 'cf-cache-status') ?? '';
-  return /^(refresh)?hit\b/i.test(xcache.trim()) || /\bhit\b/i.test(xcache) || /^hit$/i.test(cf.trim());
-}
-
 /** A copy from the browser's HTTP cache (without Vary: Origin) or a CDN hit: the cache findings own these. */
 function servedByACache(r: ResponseRecord): boolean {
-  return ((r.fromCache === 'memory' || r.fromCache === 'disk') && !varyHasOrigin(r)) || looksLikeCdnHit(r);
+  return ((r.fromCache === 'memory' || r.fromCache === 'disk') && !varyHasOrigin(r)) || cdnCacheHit(r) !== null;
 }
 
 function errorMissingCors(ctx: RuleContext, at: Located, meaning: ResponseMeaning): Candidate {

@@ -130,3 +130,13 @@ export function isPrivateAddress(address: string | undefined): boolean {
   if (m && Number(m[1]) >= 16 && Number(m[1]) <= 31) return true;
   return /^f[cd][0-9a-f]{2}:/i.test(ip);
 }
+
+/** A CDN cache hit, as evidence text ("x-cache: Hit from cloudfront"), or null. */
+export function cdnCacheHit(record: ResponseRecord | undefined): string | null {
+  const xcache = headerValue(record, 'x-cache');
+  // "Hit from cloudfront", "RefreshHit from cloudfront", Fastly's "HIT" / "MISS, HIT".
+  if (xcache && /(^|[\s,])(refresh)?hit\b/i.test(xcache)) return `x-cache: ${oneLine(xcache, 60)}`;
+  const cf = headerValue(record, 'cf-cache-status');
+  if (cf && /^hit$/i.test(cf.trim())) return `cf-cache-status: ${oneLine(cf, 20)}`;
+  return null;
+}

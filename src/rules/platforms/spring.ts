@@ -1,10 +1,10 @@
 /** Spring (Spring MVC / WebFlux, Spring Security). DefaultCorsProcessor rejects with 403 "Invalid CORS request". */
-import type { ResponseRecord } from '../../model';
+import type { Exchange, ResponseRecord } from '../../model';
 import type { ResponseMeaning } from '../findings/context';
 import { headersStack } from '../findings/fixes/headers';
 import { springStack } from '../findings/fixes/spring';
 import { genericMeaning } from '../findings/status';
-import { bodyJson, hasHeader } from '../findings/wire';
+import { bodyJson, hasHeader, headerValue } from '../findings/wire';
 import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
 
@@ -13,9 +13,22 @@ const NAME = 'Spring';
 
 const SIGNALS: readonly Signal[] = [
   { kind: 'body', pattern: /^\s*Invalid CORS request\s*$/, weight: 0.9, label: '"Invalid CORS request"' },
-  { kind: 'header', name: 'vary', value: /Access-Control-Request-Method.*Access-Control-Request-Headers/i, weight: 0.5 },
+  // DefaultCorsProcessor always varies on these three, often as separate Vary lines.
+  { kind: 'custom', weight: 0.5, test: (e) => varyTriple(e) },
+  // Spring Security's default response headers.
+  { kind: 'header', name: 'cache-control', value: /^no-cache, no-store, max-age=0, must-revalidate$/i, weight: 0.3 },
   { kind: 'body', pattern: /^\s*\{\s*"timestamp"\s*:\s*"[^"]+"\s*,\s*"status"\s*:\s*\d{3}\s*,\s*"error"\s*:/, weight: 0.5, label: 'Spring Boot error JSON' },
 ];
+
+function varyTriple(e: Exchange): string | null {
+  for (const [where, r] of [['preflight response', e.preflight?.response], ['response', e.response]] as const) {
+    const vary = (headerValue(r, 'vary') ?? '').toLowerCase();
+    if (vary.includes('origin') && vary.includes('access-control-request-method') && vary.includes('access-control-request-headers')) {
+      return `${where}: Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers`;
+    }
+  }
+  return null;
+}
 
 function explainSpring(r: ResponseRecord, where: string): ResponseMeaning | null {
   if (r.status === 403 && /^\s*Invalid CORS request\s*$/.test(r.body ?? '')) {

@@ -39,7 +39,7 @@ function consoleAllow(s: CorsSpec): Fix {
       '1. CloudFront console → Policies → Response headers → Create response headers policy.',
       `2. CORS: on. Allow origins: ${s.origins.join(', ')}. Allow methods: ${cfMethods(s).join(', ')}.`,
       `3. Allow headers: ${(s.headers.length > 0 ? s.headers : ['Content-Type']).join(', ')}. Allow credentials: ${s.credentials ? 'on' : 'off'}. Max age: ${s.maxAge}.`,
-      '4. Origin override: on — CloudFront replaces CORS headers from the origin instead of sending two copies.',
+      '4. Origin override: on (OriginOverride: true) — CloudFront replaces CORS headers from the origin instead of sending two copies.',
       '5. Distributions → your distribution → Behaviors → the behavior for this path → Edit → Response headers policy → the new policy.',
       '6. The behavior must allow OPTIONS (Allowed HTTP methods: GET, HEAD, OPTIONS or all methods).',
     ].join('\n')),
@@ -201,7 +201,7 @@ function singleSource(): Fix {
     language: 'text',
     snippet: plain([
       'A response headers policy with "Origin override" off adds its CORS headers next to the ones from the origin.',
-      'Either turn Origin override on (CloudFront\'s values win) or remove the CORS part of the policy and let the origin answer.',
+      'Either turn Origin override on (OriginOverride: true / origin_override = true; CloudFront\'s values win) or remove the CORS part of the policy and let the origin answer.',
     ].join('\n')),
   };
 }
