@@ -89,7 +89,7 @@ interface Unsent {
 }
 
 /** Collects CDP Network/Audits events per requestId and re-checks waiters on every event. */
-class NetworkWatch {
+export class NetworkWatch {
   private readonly byId = new Map<string, Tracked>();
   /** Non-preflight requests in order of their first requestWillBeSent. */
   private readonly order: Tracked[] = [];
@@ -181,13 +181,19 @@ function newNonce(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-async function openLabPage(browser: Browser, lab: Lab): Promise<{ page: Page; watch: NetworkWatch }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+/** Starts watching a page's network over CDP (Network + Audits, for requests refused before sending). */
+export async function watchPage(page: Page): Promise<NetworkWatch> {
+  const cdp = await page.context().newCDPSession(page);
   const watch = new NetworkWatch(cdp);
   await cdp.send('Network.enable');
   await cdp.send('Audits.enable');
+  return watch;
+}
+
+async function openLabPage(browser: Browser, lab: Lab): Promise<{ page: Page; watch: NetworkWatch }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const watch = await watchPage(page);
   await page.goto(`${lab.origins.app}/`);
   await page.waitForFunction(() => 'corsLab' in window);
   return { page, watch };
@@ -204,7 +210,12 @@ function logged(lab: Lab, id: string, nonce: string): { preflights: ServerLogEnt
   return { preflights: all.filter((e) => e.role === 'preflight'), others: all.filter((e) => e.role !== 'preflight') };
 }
 
-async function measure(lab: Lab, page: Page, watch: NetworkWatch, s: Scenario, timeoutMs: number): Promise<ChromiumVerdict> {
+/**
+ * Runs one scenario on a lab page already open (and watched through `watchPage`) and returns
+ * Chromium's own verdict for its measured request. Exported for the differential corpus, which runs
+ * scenarios in a page inspected by the extension.
+ */
+export async function measure(lab: Lab, page: Page, watch: NetworkWatch, s: Scenario, timeoutMs: number): Promise<ChromiumVerdict> {
   const nonce = newNonce();
   const prefix = `/s/${s.id}/${nonce}/`;
   const setupCount = s.request.setup?.length ?? 0;

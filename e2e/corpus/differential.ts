@@ -1,0 +1,149 @@
+/**
+ * The differential corpus: every lab scenario runs in real Chromium, in a tab inspected by the BUILT
+ * extension with DevTools open. Chromium's own verdict (CDP Network.loadingFailed.corsErrorStatus) is
+ * the referee; the rules engine's verdict is computed from
+ *   (a) the exchange the extension's own capture produced (worker → chrome.storage.session), and
+ *   (b) the HAR DevTools recorded (chrome.devtools.network.getHAR) read through our HAR importer.
+ * Both must agree with Chromium on blocked, corsError and failedParameter.
+ */
+import type { Page } from 'playwright';
+import type { Exchange, Verdict } from '../../src/model';
+import { evaluate } from '../../src/rules';
+import { importHarEntries } from '../../src/har';
+import { measure, watchPage, type ChromiumVerdict } from '../lab/chromium-verdicts';
+import type { Lab } from '../lab/server';
+import type { Scenario } from '../lab/scenario';
+import { waitFor } from '../support/cdp';
+import { getHar, openPanel, type DevtoolsHandle } from '../support/devtools-panel';
+import type { LaunchedBrowser } from '../support/launch';
+import { tabIdOf } from '../support/tabs';
+
+export type Source = 'capture' | 'har';
+
+export interface EngineView {
+  blocked: boolean;
+  corsError: string | null;
+  failedParameter: string | null;
+}
+
+export interface DiffRow {
+  id: string;
+  dimension: string;
+  url: string;
+  chromium: ChromiumVerdict;
+  /** null: the request never reached the network (Chromium refused it before sending): nothing to capture. */
+  capture: EngineView | null | 'missing';
+  har: EngineView | null | 'missing';
+  agree: Record<Source, boolean | null>;
+}
+
+function view(v: Verdict): EngineView {
+  return { blocked: v.blocked, corsError: v.corsError, failedParameter: v.failedParameter || null };
+}
+
+/** Chromium's verdict in the engine's terms: blocked means a CORS check failed. */
+export function referee(c: ChromiumVerdict): EngineView {
+  return { blocked: c.corsError !== null, corsError: c.corsError, failedParameter: c.failedParameter || null };
+}
+
+export function agrees(engine: EngineView, c: ChromiumVerdict): boolean {
+  const r = referee(c);
+  return engine.blocked === r.blocked && engine.corsError === r.corsError && engine.failedParameter === r.failedParameter;
+}
+
+/** The measured request's exchange among those of a URL: setup requests (same URL) come first. */
+function measured(exchanges: readonly Exchange[], url: string): Exchange | undefined {
+  return exchanges.filter((x) => x.request.url === url).sort((a, b) => a.startedAt - b.startedAt).at(-1);
+}
+
+async function capturedExchanges(ext: LaunchedBrowser, tabId: number): Promise<Exchange[]> {
+  const sw = await ext.serviceWorker();
+  return sw.evaluate(async (tab: number) => {
+    const all = (await chrome.storage.session.get(null)) as Record<string, unknown>;
+    const meta = all[`tab:${tab}`] as { order: string[] } | undefined;
+    return (meta?.order ?? []).map((id) => all[`x:${tab}:${id}`]).filter(Boolean);
+  }, tabId) as Promise<Exchange[]>;
+}
+
+export interface RunOptions {
+  lab: Lab;
+  ext: LaunchedBrowser;
+  scenarios: readonly Scenario[];
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000, onProgress }: RunOptions): Promise<DiffRow[]> {
+  const page: Page = await ext.context.newPage();
+  const url = `${lab.origins.app}/`;
+  await page.goto(url);
+  await page.waitForFunction(() => 'corsLab' in window);
+  const tabId = await tabIdOf(ext.serviceWorker, url);
+  const devtools: DevtoolsHandle = await openPanel(ext.cdpPort, ext.extensionId, tabId);
+  try {
+    const watch = await watchPage(page);
+    const runs: Array<{ s: Scenario; url: string; chromium: ChromiumVerdict }> = [];
+    for (const [i, s] of scenarios.entries()) {
+      const chromium = await measure(lab, page, watch, s, timeoutMs);
+      if (chromium.runnerError) throw new Error(`lab runner error in ${s.id}: ${chromium.runnerError}`);
+      runs.push({ s, url: chromium.page?.url ?? '', chromium });
+      onProgress?.(i + 1, scenarios.length);
+    }
+
+    // (a) The extension's capture, once every sent request has settled there.
+    const sent = runs.filter((r) => r.chromium.sent);
+    const captured = await waitFor(async () => {
+      const xs = await capturedExchanges(ext, tabId);
+      const settled = sent.every((r) => measured(xs, r.url)?.observed.failed !== undefined);
+      return settled ? xs : null;
+    }, 'the extension to capture every scenario', 30_000).catch(() => capturedExchanges(ext, tabId));
+
+    // (b) DevTools' HAR through the importer.
+    const har = await getHar(devtools);
+    const fromHar = importHarEntries(har.entries, { pageUrl: url }).exchanges;
+
+    return runs.map(({ s, url: u, chromium }) => {
+      const judge = (xs: Exchange[]): EngineView | null | 'missing' => {
+        if (!chromium.sent) return null;
+        const x = measured(xs, u);
+        return x ? view(evaluate(x)) : 'missing';
+      };
+      const capture = judge(captured);
+      const harView = judge(fromHar);
+      const agreeOf = (e: EngineView | null | 'missing') => (e === null ? null : e !== 'missing' && agrees(e, chromium));
+      return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree: { capture: agreeOf(capture), har: agreeOf(harView) } };
+    });
+  } finally {
+    devtools.close();
+    await page.close();
+  }
+}
+
+/** The agreement table, per dimension. */
+export function agreementTable(rows: readonly DiffRow[]): string {
+  const dims = [...new Set(rows.map((r) => r.dimension))];
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const out = [line(['dimension', 'scenarios', 'not on the wire', 'capture agrees', 'HAR agrees']), line(['---', '---:', '---:', '---:', '---:'])];
+  const count = (rs: readonly DiffRow[], src: Source) => {
+    const judged = rs.filter((r) => r.agree[src] !== null);
+    return `${judged.filter((r) => r.agree[src]).length}/${judged.length}`;
+  };
+  for (const d of [...dims, 'all']) {
+    const rs = d === 'all' ? rows : rows.filter((r) => r.dimension === d);
+    out.push(line([d === 'all' ? '**all**' : d, String(rs.length), String(rs.filter((r) => r.capture === null).length), count(rs, 'capture'), count(rs, 'har')]));
+  }
+  return out.join('\n');
+}
+
+/** Human-readable disagreements, for failing tests and the corpus script. */
+export function disagreements(rows: readonly DiffRow[]): string[] {
+  const out: string[] = [];
+  const show = (e: EngineView | null | 'missing') => (e === 'missing' ? 'no exchange' : e === null ? 'n/a' : `${e.blocked ? 'blocked' : 'allowed'} ${e.corsError ?? ''} ${e.failedParameter ?? ''}`.trim());
+  const ref = (c: ChromiumVerdict) => show(referee(c));
+  for (const r of rows) {
+    for (const src of ['capture', 'har'] as const) {
+      if (r.agree[src] === false) out.push(`${r.id} [${src}]: Chromium ${ref(r.chromium)} — engine ${show(r[src])}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run corpus`: runs the differential corpus (every lab scenario) in real Chromium with the built
+ * extension and prints the agreement table per dimension, then every disagreement.
+ *   npm run corpus -- [--dimension=<d>] [scenario ids…]
+ */
+import { startLab } from '../e2e/lab/server';
+import { launchWithExtension } from '../e2e/support/launch';
+import { agreementTable, disagreements, runDifferential } from '../e2e/corpus/differential';
+
+const args = process.argv.slice(2);
+const dimension = args.find((a) => a.startsWith('--dimension='))?.slice('--dimension='.length);
+const ids = new Set(args.filter((a) => !a.startsWith('--')));
+
+const lab = await startLab();
+const ext = await launchWithExtension();
+try {
+  const scenarios = lab.scenarios.filter((s) => (!dimension || s.dimension === dimension) && (!ids.size || ids.has(s.id)));
+  const started = Date.now();
+  const rows = await runDifferential({
+    lab, ext, scenarios,
+    onProgress: (done, total) => { if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} scenarios`); },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  console.log(agreementTable(rows));
+  const bad = disagreements(rows);
+  console.log(`\n${rows.length} scenarios in ${((Date.now() - started) / 1000).toFixed(1)} s; ${bad.length} disagreements.`);
+  for (const b of bad) console.log(`  ✕ ${b}`);
+  process.exitCode = bad.length ? 1 : 0;
+} finally {
+  await ext.close();
+  await lab.close();
+}
