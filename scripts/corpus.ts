@@ -1,7 +1,7 @@
 /**
  * `npm run corpus`: runs the differential corpus (every lab scenario) in real Chromium with the built
  * extension and prints the agreement table per dimension, then every disagreement.
- *   npm run corpus -- [--dimension=<d>] [scenario ids…]
+ *   npm run corpus -- [--dimension=<d>] [--dump] [scenario ids…]   (--dump: the exchanges behind each disagreement)
  */
 import { startLab } from '../e2e/lab/server';
 import { launchWithExtension } from '../e2e/support/launch';
@@ -25,6 +25,11 @@ try {
   const bad = disagreements(rows);
   console.log(`\n${rows.length} scenarios in ${((Date.now() - started) / 1000).toFixed(1)} s; ${bad.length} disagreements.`);
   for (const b of bad) console.log(`  ✕ ${b}`);
+  if (args.includes('--dump')) {
+    for (const r of rows.filter((x) => x.agree.capture === false || x.agree.har === false)) {
+      console.log(`\n=== ${r.id}\nchromium: ${JSON.stringify(r.chromium)}\n${JSON.stringify(r.exchanges, null, 1)}`);
+    }
+  }
   process.exitCode = bad.length ? 1 : 0;
 } finally {
   await ext.close();

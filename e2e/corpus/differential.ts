@@ -35,6 +35,8 @@ export interface DiffRow {
   capture: EngineView | null | 'missing';
   har: EngineView | null | 'missing';
   agree: Record<Source, boolean | null>;
+  /** The exchanges judged, for explaining disagreements. */
+  exchanges: Partial<Record<Source, Exchange>>;
 }
 
 function view(v: Verdict): EngineView {
@@ -110,8 +112,13 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
       };
       const capture = judge(captured);
       const harView = judge(fromHar);
+      const exchanges: Partial<Record<Source, Exchange>> = {};
+      const cx = measured(captured, u);
+      const hx = measured(fromHar, u);
+      if (cx) exchanges.capture = cx;
+      if (hx) exchanges.har = hx;
       const agreeOf = (e: EngineView | null | 'missing') => (e === null ? null : e !== 'missing' && agrees(e, chromium));
-      return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree: { capture: agreeOf(capture), har: agreeOf(harView) } };
+      return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree: { capture: agreeOf(capture), har: agreeOf(harView) }, exchanges };
     });
   } finally {
     devtools.close();

@@ -126,6 +126,9 @@ export class Grouper {
   }
 
   private onStart(e: StartEvent): void {
+    // Chromium fires onBeforeRequest again, with the same requestId, for each redirect hop: the hop
+    // was recorded by onRedirect already.
+    if (this.state.requests[e.requestId]) return;
     if (e.type === 'main_frame' || e.type === 'sub_frame' || !CORS_TYPES.has(e.type)) return;
     if (!e.initiator || e.initiator === 'null' && !e.url.startsWith('http')) return;
     const target = originOf(e.url);
