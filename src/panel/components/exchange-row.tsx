@@ -26,7 +26,7 @@ export const ExchangeRow = memo(function ExchangeRow({ row, index, selected, onS
       style={{ top: `${index * ROW_HEIGHT}px` }}
       data-testid={TID.row} data-exchange-id={row.id} data-blocked={String(row.blocked)} data-cors-error={row.corsError ?? ''}
       data-status={row.status}
-      onMouseDown={() => onSelect(row.id)} onDblClick={() => onActivate(row.id)}>
+      onMouseDown={() => onSelect(row.id)} onClick={() => onSelect(row.id)} onDblClick={() => onActivate(row.id)}>
       <div role="gridcell" class="cl-cell c-status" data-testid={TID.rowStatus}><StatusIcon status={row.status} /></div>
       <div role="gridcell" class="cl-cell c-method" data-testid={TID.rowMethod}>{row.method}</div>
       <div role="gridcell" class="cl-cell c-name" data-testid={TID.rowUrl} title={row.url}>

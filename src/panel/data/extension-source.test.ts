@@ -27,10 +27,12 @@ describe('ExtensionSource', () => {
     expect(runtime.port.posted).toEqual([{ type: 'hello', tabId: TAB }]);
     runtime.port.send({ type: 'snapshot', tabId: TAB, exchanges: [a], dropped: 0, preserveLog: true });
     runtime.port.send({ type: 'upsert', tabId: TAB, exchanges: [b], dropped: 2 });
+    runtime.port.send({ type: 'upsert', tabId: TAB, exchanges: [], removed: [a.id], dropped: 3 });
     runtime.port.send({ type: 'cleared', tabId: TAB, reason: 'navigation' });
     expect(data(events)).toEqual([
       { type: 'snapshot', exchanges: [a], dropped: 0, preserveLog: true },
       { type: 'upsert', exchanges: [b], dropped: 2 },
+      { type: 'upsert', exchanges: [], removed: [a.id], dropped: 3 },
       { type: 'cleared', reason: 'navigation' },
     ]);
     expect(statuses(events)).toEqual(['connecting', 'connected']);

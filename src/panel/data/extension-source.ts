@@ -144,7 +144,12 @@ export class ExtensionSource implements DataSource {
         });
         break;
       case 'upsert':
-        this.emit({ type: 'upsert', exchanges: Array.isArray(m.exchanges) ? m.exchanges : [], dropped: m.dropped ?? 0 });
+        this.emit({
+          type: 'upsert',
+          exchanges: Array.isArray(m.exchanges) ? m.exchanges : [],
+          ...(Array.isArray(m.removed) && m.removed.length ? { removed: m.removed.filter((id) => typeof id === 'string') } : {}),
+          dropped: m.dropped ?? 0,
+        });
         break;
       case 'cleared':
         this.emit({ type: 'cleared', reason: m.reason });

@@ -10,8 +10,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'st
 export type SourceEvent =
   /** The full list: replaces whatever the store held (first connect, and again after every reconnect). */
   | { type: 'snapshot'; exchanges: Exchange[]; dropped: number; preserveLog?: boolean }
-  /** New or updated exchanges; an exchange with a known id replaces the old one. */
-  | { type: 'upsert'; exchanges: Exchange[]; dropped: number }
+  /** New or updated exchanges (a known id replaces the old one); `removed` ids leave the list. */
+  | { type: 'upsert'; exchanges: Exchange[]; removed?: string[]; dropped: number }
   | { type: 'cleared'; reason: 'navigation' | 'user' }
   | { type: 'status'; status: ConnectionStatus };
 

@@ -46,6 +46,15 @@ describe('PanelStore', () => {
     expect(diagnose).toHaveBeenCalledTimes(2);
   });
 
+  it('removed ids leave the list (and the selection, if it was one of them)', () => {
+    const { store } = storeWith([ex('a', 10), ex('b', 20), ex('c', 30)]);
+    store.select('b');
+    store.apply({ type: 'upsert', exchanges: [ex('d', 40)], removed: ['b', 'nope'], dropped: 1 });
+    expect(store.visibleIds()).toEqual(['a', 'c', 'd']);
+    expect(store.selectedId).toBeNull();
+    expect(store.dropped).toBe(1);
+  });
+
   it('a snapshot equal to what it holds keeps the old objects (a reconnect redraws nothing)', () => {
     const { store } = storeWith([ex('a', 10), ex('b', 20)]);
     const before = store.exchange('a');

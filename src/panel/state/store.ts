@@ -144,6 +144,7 @@ export class PanelStore {
         if (event.preserveLog !== undefined) this.preserveLog = event.preserveLog;
         break;
       case 'upsert':
+        if (event.removed?.length) this.remove(event.removed);
         for (const e of event.exchanges) this.upsertOne(e);
         this.queueAnalysis(event.exchanges.map((e) => e?.id).filter((id): id is string => typeof id === 'string'));
         this.dropped = event.dropped;
@@ -327,6 +328,14 @@ export class PanelStore {
     this.order = [...this.byId.keys()].sort((a, b) => this.compare(a, b));
     if (this.selectedId !== null && !this.byId.has(this.selectedId)) this.selectedId = null;
     this.dataVersion++;
+  }
+
+  private remove(ids: readonly string[]): void {
+    const gone = new Set(ids.filter((id) => this.byId.delete(id)));
+    if (!gone.size) return;
+    for (const id of gone) this.seq.delete(id);
+    this.order = this.order.filter((id) => !gone.has(id));
+    if (this.selectedId !== null && gone.has(this.selectedId)) this.selectedId = null;
   }
 
   private upsertOne(raw: Exchange): void {

@@ -12,10 +12,11 @@ const STACK_LABEL: Record<string, string> = {
   console: 'Console', openapi: 'OpenAPI', sam: 'SAM', cdk: 'CDK', serverless: 'Serverless', terraform: 'Terraform',
   cloudformation: 'CloudFormation', node: 'Node.js', python: 'Python', express: 'Express', nginx: 'nginx',
   s3: 'S3 CORS', cloudfront: 'CloudFront', curl: 'curl', spring: 'Spring', azure: 'Azure', gcp: 'Google Cloud',
+  headers: 'Headers', shell: 'Shell', java: 'Java', go: 'Go', dotnet: '.NET', apache: 'Apache', iis: 'IIS',
 };
 
 export function stackLabel(stack: string): string {
-  return STACK_LABEL[stack] ?? stack;
+  return STACK_LABEL[stack] ?? (stack ? stack[0]!.toUpperCase() + stack.slice(1) : stack);
 }
 
 interface StackFix { fix: Fix; finding: Finding }

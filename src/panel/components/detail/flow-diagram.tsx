@@ -86,11 +86,13 @@ export function FlowDiagram({ exchange, diagnosis }: { exchange: Exchange; diagn
         ))}
       </defs>
       <g class="cl-flow-actor">
+        <title>{`The page: ${exchange.pageOrigin || 'unknown origin'}`}</title>
         <rect x={`${LEFT - 12}%`} y="2" width="24%" height="30" rx="4" />
         <text x={`${LEFT}%`} y="14" text-anchor="middle" class="cl-flow-actor-name">Page</text>
         <text x={`${LEFT}%`} y="27" text-anchor="middle" class="cl-flow-actor-sub">{clip(exchange.pageOrigin || 'unknown origin', actorMax)}</text>
       </g>
       <g class="cl-flow-actor">
+        <title>{`The server: ${host}`}</title>
         <rect x={`${RIGHT - 12}%`} y="2" width="24%" height="30" rx="4" />
         <text x={`${RIGHT}%`} y="14" text-anchor="middle" class="cl-flow-actor-name">Server</text>
         <text x={`${RIGHT}%`} y="27" text-anchor="middle" class="cl-flow-actor-sub">{clip(host, actorMax)}</text>
