@@ -1,95 +1,133 @@
 /**
- * Test support for platform and finding tests: builders for exchanges, and a Verdict built from
- * what Chromium itself reported (observed.corsError) — so these tests exercise the platform
- * knowledge independently of the verdict engine. Not used by product code.
+ * Test support (not used by product code): exchanges with hostile values and the wire signature of
+ * every platform, for property tests of detection, findings and fix snippets.
  */
-import type { CorsError, Exchange, Header, Phase, ResponseRecord, Verdict } from '../../model';
-import { isCorsError } from '../../model';
+import fc from 'fast-check';
+import type { CorsError, Exchange, Header, Phase, Verdict } from '../../model';
 
-export function headers(record: Record<string, string | string[]>): Header[] {
-  return Object.entries(record).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => ({ name, value: v })));
+type Lines = ReadonlyArray<readonly [string, string]>;
+
+/** Response header lines (and a body) that identify each platform, as captures show them. */
+export const SIGNATURES: Record<string, { headers: Lines; body?: string; host?: string }> = {
+  'aws-apigateway-rest': { headers: [['x-amzn-RequestId', '0c5b3a1e'], ['x-amz-apigw-id', 'Rk2vX=']], host: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com' },
+  'aws-apigateway-http': { headers: [['apigw-requestid', 'YqN2x=']], host: 'q7r8s9t0u1.execute-api.us-east-1.amazonaws.com' },
+  'aws-lambda-url': { headers: [['x-amzn-RequestId', '3f1e']], host: 'abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-central-1.on.aws' },
+  'aws-cloudfront': { headers: [['X-Cache', 'Miss from cloudfront'], ['Via', '1.1 abc.cloudfront.net (CloudFront)'], ['X-Amz-Cf-Id', 'x==']] },
+  'aws-s3': { headers: [['Server', 'AmazonS3'], ['x-amz-request-id', 'B6Q9'], ['x-amz-id-2', 'xY5b']], host: 'photos.s3.eu-west-1.amazonaws.com' },
+  'azure-apim': { headers: [['Ocp-Apim-Trace-Location', 'https://x']], host: 'contoso.azure-api.net' },
+  'gcp-api-gateway': { headers: [], host: 'gw-1a2b3c.ew.gateway.dev' },
+  'gcp-cloud-run': { headers: [['Server', 'Google Frontend']], host: 'svc-7x2k-ew.a.run.app' },
+  nginx: { headers: [['Server', 'nginx/1.24.0']] },
+  express: { headers: [['X-Powered-By', 'Express']] },
+  spring: { headers: [['Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers']] },
+  unknown: { headers: [] },
+};
+
+/** Strings that break naive quoting in some snippet language. */
+const NASTY = [
+  "'", '"', '`', '\\', '${x}', '%{x}', '$(id)', '\n', '\r\n', '*/', '-->', '<script>', '&amp;', '}', '{', '#', ': ', '- ',
+  '\u2028', '\u0000', 'é', '🙂', "'; rm -rf / #", '"; drop table x; --', ' ', '', 'null', '*',
+];
+
+const nasty = fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
+const headerish = fc.oneof(fc.constantFrom('content-type', 'x-api-key', 'authorization', 'x-correlation-id', 'access-control-allow-origin'), nasty);
+const methodish = fc.oneof(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'patch', 'PROPFIND'), nasty);
+const originish = fc.oneof(
+  fc.constantFrom('https://app.example.com', 'http://localhost:5173', 'http://[::1]:8080', 'null', "http://a'b.example", 'https://x.example"; y'),
+  nasty,
+);
+const pathish = fc.oneof(fc.constantFrom('/prod/orders', '/items/{id}', '/', '/v1/x%20y', "/it's", '/a/${b}/%{c}'), nasty.map((s) => `/${s}`));
+const statusish = fc.constantFrom(200, 204, 301, 302, 400, 401, 403, 404, 405, 415, 429, 500, 502, 503, 504);
+
+function lines(pairs: Lines): Header[] {
+  return pairs.map(([name, value]) => ({ name, value }));
 }
 
-export function response(status: number, h: Record<string, string | string[]> = {}, body?: string): ResponseRecord {
-  return { status, headers: headers(h), ...(body !== undefined ? { body } : {}) };
+export interface HostileInput {
+  platform: keyof typeof SIGNATURES;
+  origin: string;
+  path: string;
+  method: string;
+  requested: string[];
+  acao: string | null;
+  acam: string | null;
+  acah: string | null;
+  acac: string | null;
+  preflightStatus: number | null;
+  status: number | null;
+  credentials: Exchange['credentials'];
+  fromCache: boolean;
 }
 
-export interface ExchangeInput {
-  id?: string;
-  pageOrigin?: string;
-  method?: string;
-  url: string;
-  requestHeaders?: Record<string, string | string[]>;
-  credentials?: Exchange['credentials'];
-  preflight?: { requestHeaders?: Record<string, string>; response?: ResponseRecord; redirect?: Exchange['redirects'][number] };
-  response?: ResponseRecord;
-  redirects?: Exchange['redirects'];
-  corsError?: CorsError | null;
-  failedParameter?: string;
-  preflightFromCache?: boolean;
-  cachedPreflightId?: string;
-  mode?: Exchange['mode'];
-}
+export const hostileInput: fc.Arbitrary<HostileInput> = fc.record({
+  platform: fc.constantFrom(...(Object.keys(SIGNATURES) as Array<keyof typeof SIGNATURES>)),
+  origin: originish,
+  path: pathish,
+  method: methodish,
+  requested: fc.array(headerish, { maxLength: 4 }),
+  acao: fc.option(fc.oneof(originish, fc.constant('*')), { nil: null }),
+  acam: fc.option(fc.oneof(methodish, fc.constant('GET,POST,OPTIONS')), { nil: null }),
+  acah: fc.option(fc.oneof(headerish, fc.constant('*')), { nil: null }),
+  acac: fc.option(fc.constantFrom('true', 'True', 'true, true', ''), { nil: null }),
+  preflightStatus: fc.option(statusish, { nil: null }),
+  status: fc.option(statusish, { nil: null }),
+  credentials: fc.constantFrom(undefined, 'omit', 'same-origin', 'include'),
+  fromCache: fc.boolean(),
+});
 
-export function exchange(input: ExchangeInput): Exchange {
-  const pageOrigin = input.pageOrigin ?? 'http://localhost:3000';
-  const method = input.method ?? 'GET';
-  const reqHeaders = headers({ Origin: pageOrigin, ...(input.requestHeaders ?? {}) });
-  const out: Exchange = {
-    id: input.id ?? 'x1',
-    source: 'simulator',
-    pageOrigin,
+/** An exchange from hostile input: whatever the values, it is a structurally valid Exchange. */
+export function hostileExchange(i: HostileInput): Exchange {
+  const sig = SIGNATURES[i.platform] ?? { headers: [] };
+  const host = sig.host ?? 'api.example.net';
+  const url = `https://${host}${i.path}`;
+  const cors: Array<[string, string]> = [];
+  if (i.acao !== null) cors.push(['Access-Control-Allow-Origin', i.acao]);
+  if (i.acac !== null) cors.push(['Access-Control-Allow-Credentials', i.acac]);
+  const requestHeaders: Header[] = [{ name: 'Origin', value: i.origin }, ...i.requested.map((name) => ({ name: name || 'x', value: 'v' }))];
+  const exchange: Exchange = {
+    id: 'hostile',
+    source: 'har',
+    pageOrigin: i.origin,
     startedAt: 1_700_000_000_000,
-    request: { method, url: input.url, headers: reqHeaders },
-    redirects: input.redirects ?? [],
-    observed: {
-      failed: input.corsError !== undefined && input.corsError !== null,
-      ...(input.corsError ? { corsError: input.corsError } : {}),
-      ...(input.failedParameter !== undefined ? { failedParameter: input.failedParameter } : {}),
-    },
+    request: { method: i.method, url, headers: requestHeaders },
+    redirects: [],
+    observed: {},
   };
-  if (input.credentials) out.credentials = input.credentials;
-  if (input.mode) out.mode = input.mode;
-  if (input.response) out.response = input.response;
-  if (input.preflightFromCache) out.preflightFromCache = true;
-  if (input.cachedPreflightId) out.cachedPreflightId = input.cachedPreflightId;
-  if (input.preflight) {
-    out.preflight = {
+  if (i.credentials) exchange.credentials = i.credentials;
+  if (i.preflightStatus !== null) {
+    const pre: Array<[string, string]> = [...cors];
+    if (i.acam !== null) pre.push(['Access-Control-Allow-Methods', i.acam]);
+    if (i.acah !== null) pre.push(['Access-Control-Allow-Headers', i.acah]);
+    exchange.preflight = {
       request: {
         method: 'OPTIONS',
-        url: input.url,
-        headers: headers({ Origin: pageOrigin, 'Access-Control-Request-Method': method, ...(input.preflight.requestHeaders ?? {}) }),
+        url,
+        headers: lines([['Origin', i.origin], ['Access-Control-Request-Method', i.method], ['Access-Control-Request-Headers', i.requested.join(',')]]),
       },
-      ...(input.preflight.response ? { response: input.preflight.response } : {}),
-      ...(input.preflight.redirect ? { redirect: input.preflight.redirect } : {}),
-      startedAt: 1_700_000_000_000 - 50,
+      response: { status: i.preflightStatus, headers: lines([...sig.headers, ...pre]), ...(sig.body ? { body: sig.body } : {}) },
     };
   }
-  return out;
+  if (i.status !== null) {
+    exchange.response = {
+      status: i.status,
+      headers: lines([...sig.headers, ...cors]),
+      body: '{"message":"Missing Authentication Token"}',
+      ...(i.fromCache ? { fromCache: 'disk' as const } : {}),
+    };
+  }
+  return exchange;
 }
 
-/** Where Chromium reports each error (cors-checks.md §1); redirect-phase origin checks need the hint. */
-export function phaseOf(error: CorsError, exchange?: Exchange): Phase {
-  if (error.startsWith('Preflight') || error.endsWith('PreflightResponse') || error === 'InvalidResponse') return 'preflight';
-  if (error === 'DisallowedByMode' || error === 'CorsDisabledScheme' || error === 'NoCorsRedirectModeNotFollow') return 'request';
-  if (error === 'RedirectContainsCredentials') return 'redirect';
-  return exchange && exchange.redirects.length > 0 && !exchange.response ? 'redirect' : 'actual';
-}
-
-/** A Verdict carrying Chromium's own observed outcome. */
-export function verdictFromObserved(exchange: Exchange, overrides: Partial<Verdict> = {}): Verdict {
-  const raw = exchange.observed.corsError;
-  const corsError = isCorsError(raw) ? raw : null;
+/** A verdict stated by the test (for outcomes the engine does not produce, e.g. a browser enforcing the standard). */
+export function verdictOf(partial: Partial<Verdict> & { corsError: CorsError | null; phase: Phase | null }): Verdict {
   return {
     crossOrigin: true,
-    blocked: corsError !== null,
-    corsError,
-    failedParameter: exchange.observed.failedParameter ?? null,
-    phase: corsError ? phaseOf(corsError, exchange) : exchange.preflight ? 'actual' : 'actual',
+    blocked: partial.corsError !== null,
+    failedParameter: null,
     checks: [],
-    credentials: { mode: exchange.credentials ?? 'same-origin', inferred: exchange.credentials === undefined },
-    preflightReasons: exchange.preflight ? ['non-simple request'] : [],
+    credentials: { mode: 'omit', inferred: false },
+    preflightReasons: [],
     notes: [],
-    ...overrides,
+    ...partial,
   };
 }

@@ -1,0 +1,126 @@
+/**
+ * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
+ * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n); nginx and Java get a
+ * balance check. Inputs: the platform fixtures plus hostile exchanges.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Exchange, Fix } from '../../src/model';
+import { diagnose } from '../../src/rules/diagnose';
+import { hostileExchange, hostileInput } from '../../src/rules/platforms/testing';
+
+const dir = mkdtempSync(join(tmpdir(), 'cors-lens-snippets-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function collect(): Map<string, Fix[]> {
+  const byLanguage = new Map<string, Fix[]>();
+  const seen = new Set<string>();
+  const add = (exchange: Exchange, related: Exchange[] = []): void => {
+    for (const f of diagnose(exchange, { related }).findings) {
+      for (const fix of f.fixes) {
+        const key = `${fix.language}\u0000${fix.snippet}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        byLanguage.set(fix.language, [...(byLanguage.get(fix.language) ?? []), fix]);
+      }
+    }
+  };
+  const fixtureDir = new URL('../fixtures/platforms/', import.meta.url);
+  for (const name of readdirSync(fixtureDir)) {
+    const file = JSON.parse(readFileSync(new URL(name, fixtureDir), 'utf8')) as { cases: Array<{ exchange: Exchange; related?: Exchange[] }> };
+    for (const c of file.cases) add(c.exchange, c.related);
+  }
+  for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) add(hostileExchange(input));
+  return byLanguage;
+}
+
+// Collected once; diagnosing a few hundred exchanges takes a few seconds on two cores.
+const snippets = collect();
+
+function writeAll(language: string, ext: string): string[] {
+  const sub = join(dir, language);
+  mkdirSync(sub, { recursive: true });
+  return (snippets.get(language) ?? []).map((fix, i) => {
+    const path = join(sub, `${i}.${ext}`);
+    writeFileSync(path, fix.snippet);
+    return path;
+  });
+}
+
+function balanced(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '#' || (ch === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (ch === '"') quote = ch;
+    else if (ch === open) depth++;
+    else if (ch === close && --depth < 0) return false;
+  }
+  return depth === 0 && quote === null;
+}
+
+describe('snippet syntax (external tools)', () => {
+  it('covers the languages the fix stacks produce', () => {
+    expect([...snippets.keys()].sort()).toEqual(['hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
+  });
+
+  it('Python snippets parse (python3 -m ast)', () => {
+    const files = writeAll('python', 'py');
+    expect(files.length).toBeGreaterThan(0);
+    const script = 'import ast,sys\nbad=[]\nfor p in sys.argv[1:]:\n  try: ast.parse(open(p).read(), p)\n  except SyntaxError as e: bad.append(f"{p}: {e}")\nprint("\\n".join(bad)); sys.exit(1 if bad else 0)';
+    execFileSync('python3', ['-c', script, ...files], { encoding: 'utf8' });
+  });
+
+  it('Terraform snippets parse (terraform fmt)', () => {
+    const files = writeAll('hcl', 'tf');
+    expect(files.length).toBeGreaterThan(0);
+    // One run over the directory; fmt exits non-zero only on syntax errors when it neither writes nor lists.
+    execFileSync('terraform', ['fmt', '-write=false', '-list=false', join(dir, 'hcl')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }, 60_000);
+
+  it('XML snippets parse (ElementTree)', () => {
+    const files = writeAll('xml', 'xml');
+    expect(files.length).toBeGreaterThan(0);
+    execFileSync('python3', ['-c', 'import sys,xml.etree.ElementTree as ET\nfor p in sys.argv[1:]: ET.parse(p)', ...files]);
+  });
+
+  it('shell snippets parse (bash -n)', () => {
+    const files = writeAll('shell', 'sh');
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) execFileSync('bash', ['-n', file]);
+  }, 60_000);
+
+  it('nginx and Java snippets have balanced braces and quotes', () => {
+    for (const language of ['nginx', 'java']) {
+      for (const fix of snippets.get(language) ?? []) expect(balanced(fix.snippet, '{', '}'), fix.snippet).toBe(true);
+    }
+    for (const fix of snippets.get('nginx') ?? []) {
+      for (const line of fix.snippet.split('\n').map((l) => l.trim())) {
+        if (line && !line.startsWith('#') && !line.endsWith('{') && line !== '}') expect(line, fix.snippet).toMatch(/;$/);
+      }
+    }
+  });
+
+  it('the tools reject broken input (the checks can fail)', () => {
+    const bad = join(dir, 'bad.tf');
+    writeFileSync(bad, 'resource "a" "b" { x = ');
+    expect(() => execFileSync('terraform', ['fmt', '-write=false', '-list=false', bad], { stdio: 'pipe' })).toThrow();
+    const badPy = join(dir, 'bad.py');
+    writeFileSync(badPy, 'def f(:\n  pass');
+    expect(() => execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', badPy], { stdio: 'pipe' })).toThrow();
+    expect(balanced('a { "b }', '{', '}')).toBe(false);
+  });
+});
