@@ -4,11 +4,12 @@
  */
 import type { Diagnosis, Exchange } from '../../model';
 
-export type DiagnoseFn = (exchange: Exchange) => Diagnosis;
+/** src/rules' diagnose; `related` are other exchanges of the tab the rules may consult (a cached preflight's origin exchange). */
+export type DiagnoseFn = (exchange: Exchange, options?: { related?: readonly Exchange[] }) => Diagnosis;
 
-export function safeDiagnose(diagnose: DiagnoseFn, exchange: Exchange): Diagnosis {
+export function safeDiagnose(diagnose: DiagnoseFn, exchange: Exchange, related: readonly Exchange[] = []): Diagnosis {
   try {
-    return diagnose(exchange);
+    return related.length ? diagnose(exchange, { related }) : diagnose(exchange);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return {

@@ -55,6 +55,24 @@ describe('PanelStore', () => {
     expect(store.dropped).toBe(1);
   });
 
+  it('explains a cached-preflight exchange with the exchange that made the preflight, and follows its updates', () => {
+    const calls: { id: string; related: string[] }[] = [];
+    const diagnose = (e: Exchange, o?: { related?: readonly Exchange[] }) => {
+      calls.push({ id: e.id, related: (o?.related ?? []).map((r) => r.id) });
+      return samples[1]!.diagnosis;
+    };
+    const origin = ex('pre', 10);
+    const cached = { ...ex('cached', 20), preflightFromCache: true, cachedPreflightId: 'pre' };
+    const { store, source } = storeWith([origin, cached], diagnose);
+    store.diagnosis(store.exchange('cached')!);
+    expect(calls).toEqual([{ id: 'cached', related: ['pre'] }]);
+    store.diagnosis(store.exchange('cached')!);
+    expect(calls).toHaveLength(1);
+    source.push([{ ...origin, observed: { failed: false } }]);
+    store.diagnosis(store.exchange('cached')!);
+    expect(calls).toHaveLength(2);
+  });
+
   it('a snapshot equal to what it holds keeps the old objects (a reconnect redraws nothing)', () => {
     const { store } = storeWith([ex('a', 10), ex('b', 20)]);
     const before = store.exchange('a');

@@ -66,8 +66,9 @@ export class PanelStore {
   private readonly seq = new Map<string, number>();
   private nextSeq = 0;
   private order: string[] = [];
-  private readonly diagnoses = new WeakMap<Exchange, Diagnosis>();
-  private readonly rows = new WeakMap<Exchange, RowModel>();
+  /** Memo: the diagnosis, and the related exchange it was computed with (a cached preflight's exchange). */
+  private readonly diagnoses = new WeakMap<Exchange, { d: Diagnosis; dep: Exchange | undefined }>();
+  private readonly rows = new WeakMap<Exchange, { d: Diagnosis; r: RowModel }>();
   private readonly listeners = new Set<() => void>();
   private detachSource: (() => void) | null = null;
   private currentSource: DataSource | null = null;
@@ -174,20 +175,22 @@ export class PanelStore {
   }
 
   diagnosis(exchange: Exchange): Diagnosis {
-    let d = this.diagnoses.get(exchange);
-    if (!d) {
-      d = safeDiagnose(this.diagnoseFn, exchange);
-      this.diagnoses.set(exchange, d);
-    }
+    // An exchange whose preflight came from the browser's cache is explained with the exchange that
+    // made that preflight (its Max-Age, its allowed headers): recompute if that one changed.
+    const dep = exchange.cachedPreflightId === undefined ? undefined : this.byId.get(exchange.cachedPreflightId);
+    const memo = this.diagnoses.get(exchange);
+    if (memo && memo.dep === dep) return memo.d;
+    const d = safeDiagnose(this.diagnoseFn, exchange, dep ? [dep] : []);
+    this.diagnoses.set(exchange, { d, dep });
     return d;
   }
 
   row(exchange: Exchange): RowModel {
-    let r = this.rows.get(exchange);
-    if (!r) {
-      r = rowModel(exchange, this.diagnosis(exchange));
-      this.rows.set(exchange, r);
-    }
+    const d = this.diagnosis(exchange);
+    const memo = this.rows.get(exchange);
+    if (memo?.d === d) return memo.r;
+    const r = rowModel(exchange, d);
+    this.rows.set(exchange, { d, r });
     return r;
   }
 
