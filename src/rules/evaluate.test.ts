@@ -121,6 +121,15 @@ describe('preflight checks, in Chromium order', () => {
   it('PreflightDisallowedRedirect', () => {
     expect(verdict({ method: 'PUT', preflight: { redirectTo: 'https://api.example/login', headers: corsHeaders({ origin: '*' }) } })).toMatchObject({ corsError: 'PreflightDisallowedRedirect', failedParameter: '', phase: 'preflight' });
   });
+  it('a 300, or a 3xx without Location, is not a redirect Chromium follows: PreflightInvalidStatus', () => {
+    expect(verdict({ method: 'PUT', preflight: { status: 300, headers: [...corsHeaders({ origin: '*' }), { name: 'Location', value: 'https://api.example/x' }] } })).toMatchObject({ corsError: 'PreflightInvalidStatus' });
+    expect(verdict({ method: 'PUT', preflight: { status: 302, headers: [...corsHeaders({ origin: '*' }), { name: 'Location', value: '' }] } })).toMatchObject({ corsError: 'PreflightInvalidStatus' });
+    const recordedAsRedirect = buildExchange({ origin: APP, url: API, method: 'PUT', preflight: { redirectTo: 'https://api.example/x', status: 300, headers: corsHeaders({ origin: '*' }) } });
+    expect(evaluate(recordedAsRedirect)).toMatchObject({ corsError: 'PreflightInvalidStatus' });
+  });
+  it('a preflight redirect recorded as its response is still a redirect', () => {
+    expect(verdict({ method: 'PUT', preflight: { status: 307, headers: [...corsHeaders({ origin: '*' }), { name: 'Location', value: '/login' }] } })).toMatchObject({ corsError: 'PreflightDisallowedRedirect' });
+  });
   it('ACAM and ACAH syntax are checked before the method', () => {
     expect(verdict({ method: 'PUT', preflight: { headers: corsHeaders({ origin: '*', methods: 'PUT;GET' }) } })).toMatchObject({ corsError: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
     expect(verdict({ method: 'DELETE', headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: '*', headers: '(x)' }) } })).toMatchObject({ corsError: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' });
@@ -233,6 +242,18 @@ describe('redirects', () => {
     });
     expect(v).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT', phase: 'preflight' });
     expect(v.checks.findIndex((c) => c.phase === 'redirect')).toBeLessThan(v.checks.findIndex((c) => c.id === 'preflight-status' && c.result === 'pass'));
+  });
+  it('judges a redirect that is the final response (its follow-up was never sent)', () => {
+    const toCreds = { status: 302, headers: [...corsHeaders({ origin: APP }), { name: 'Location', value: 'https://u:p@api.example/next' }] };
+    expect(verdict({ response: toCreds, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ corsError: 'RedirectContainsCredentials', phase: 'redirect', credentials: { mode: 'same-origin' } });
+    const plain = { status: 302, headers: [...corsHeaders({ origin: APP }), { name: 'Location', value: '/next' }] };
+    const failed = verdict({ credentials: 'same-origin', response: plain, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
+    expect(failed).toMatchObject({ blocked: true, corsError: null });
+    expect(row(failed, 'redirect-follow')?.note).toMatch(/not in the capture/);
+    // Without a recorded mode, "include" explains the failure outright (no ACAC), which beats "cannot tell".
+    expect(verdict({ response: plain, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ corsError: 'InvalidAllowCredentials', credentials: { mode: 'include', inferred: true } });
+    expect(verdict({ response: plain, observed: { failed: false } })).toMatchObject({ blocked: false });
+    expect(verdict({ response: { status: 302, headers: { Location: '/next' } } })).toMatchObject({ corsError: 'MissingAllowOriginHeader', phase: 'redirect' });
   });
   it('more than 20 redirects fail without a CorsError', () => {
     const redirects = Array.from({ length: 21 }, (_, i) => ({ location: `https://api.example/${i + 1}`, headers: corsHeaders({ origin: '*' }) }));

@@ -8,13 +8,13 @@
  *   CheckAccess → hop count → Location credentials → tainted origin → (restart: scheme, mode,
  *   preflight for the new URL) → final response: CheckAccess (not for a 304 revalidation).
  */
-import type { CorsError, CredentialsMode, Exchange, Header, Phase, PreflightRecord, ResponseRecord } from '../../model';
+import type { CorsError, CredentialsMode, Exchange, Header, Phase, PreflightRecord, RedirectHop, ResponseRecord } from '../../model';
 import { checkAccess, credentialsNote, originPassNote, toPreflightError } from './check-access';
 import { getHeader } from './headers';
 import { OPAQUE_ORIGIN, isCorsEnabledScheme, isSameOrigin, normalizeOrigin, schemeOf } from './origin';
 import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, preflightNeed, reconcileUnsafeHeaders, type PreflightNeed } from './preflight';
 import { Recorder, type Row } from './recorder';
-import { BODY_HEADERS, MAX_REDIRECTS, methodAfterRedirect, redirectHasForbiddenCredentials, taintsOrigin } from './redirect';
+import { BODY_HEADERS, MAX_REDIRECTS, methodAfterRedirect, redirectHasForbiddenCredentials, redirectTarget, taintsOrigin } from './redirect';
 import { resolveRequestMode } from './request-mode';
 
 export type Outcome = 'allowed' | 'blocked' | 'unknown';
@@ -78,7 +78,8 @@ class Walk {
         this.startRequest(k, legUrl, mode, method, headers, origin);
         if (this.rec.stopped) break;
       }
-      const hop = ex.redirects[k];
+      // A final response that is itself a redirect was never followed: still judge the redirect.
+      const hop = ex.redirects[k] ?? this.unfollowedRedirect(k, legUrl);
       if (!hop) {
         this.finalResponse(corsFlag, legUrl, origin);
         break;
@@ -92,6 +93,11 @@ class Walk {
       }
       this.redirectLocation(label, hop.location, corsFlag, tainted);
       if (this.rec.stopped) break;
+      if (k >= ex.redirects.length) {
+        const reason = `The response is a redirect to ${hop.location}, but the request that followed it is not in the capture (e.g. fetch redirect mode "error" or "manual", or a later step failed unseen).`;
+        this.rec.cannotJudge({ id: 'redirect-follow', phase: 'redirect', label: `${label} followed`, asked: redactUserInfo(hop.location), allowed: null }, reason);
+        break;
+      }
       if (!tainted && taintsOrigin(legUrl, hop.location, this.pageOrigin)) {
         tainted = true;
         this.notes.push(`After the redirect to ${originLabel(hop.location)} the request's Origin became "null": a redirect between two other origins makes it opaque, so only "*" or "null" can match from then on.`);
@@ -107,6 +113,13 @@ class Walk {
 
     if (!crossOrigin) return this.notCors('Same-origin request: CORS does not apply.');
     return this.result(true);
+  }
+
+  private unfollowedRedirect(k: number, url: string): RedirectHop | undefined {
+    const response = this.ex.response;
+    if (k !== this.ex.redirects.length || !response) return undefined;
+    const location = redirectTarget(url, response);
+    return location === null ? undefined : { url, response, location };
   }
 
   /** Chromium's StartRequest for one leg: scheme, mode, then the preflight if one is needed. */
@@ -175,10 +188,15 @@ class Walk {
     const askedMethod = getHeader(pf.request.headers, 'access-control-request-method') ?? method;
     const unsafe = reconcileUnsafeHeaders(need.unsafeHeaders, pf.request.headers.length > 0 ? pf.request.headers : undefined);
 
-    if (pf.redirect) {
-      this.rec.fail({ id: 'preflight-redirect', phase: 'preflight', label: 'Preflight redirect', asked: 'no redirect', allowed: `${pf.redirect.response.status} → ${pf.redirect.location}`, corsError: 'PreflightDisallowedRedirect', note: 'The preflight was answered with a redirect; a preflight must be answered directly with a 2xx status.' }, { corsError: 'PreflightDisallowedRedirect', failedParameter: '' });
+    // Only a redirect Chromium would follow is a redirect; a 300, or a 3xx without Location, is a plain (non-2xx) answer.
+    const pfUrl = pf.request.url || this.legs[k] || '';
+    const redirectAnswer = pf.redirect && redirectTarget(pfUrl, pf.redirect.response) !== null ? pf.redirect.response
+      : pf.response && redirectTarget(pfUrl, pf.response) !== null ? pf.response : undefined;
+    if (redirectAnswer) {
+      const to = redirectTarget(pfUrl, redirectAnswer) ?? '';
+      this.rec.fail({ id: 'preflight-redirect', phase: 'preflight', label: 'Preflight redirect', asked: 'no redirect', allowed: `${redirectAnswer.status} → ${redactUserInfo(to)}`, corsError: 'PreflightDisallowedRedirect', note: 'The preflight was answered with a redirect; a preflight must be answered directly with a 2xx status.' }, { corsError: 'PreflightDisallowedRedirect', failedParameter: '' });
     }
-    const response = pf.response;
+    const response = pf.response ?? pf.redirect?.response;
     if (!response) {
       if (pf.error) {
         this.rec.fail({ id: 'preflight-response', phase: 'preflight', label: 'Preflight response', asked: 'OPTIONS', allowed: pf.error, note: `The preflight failed with a network error (${pf.error}) before any CORS check: a connectivity problem, not a CORS header problem.` }, { corsError: null, failedParameter: null });
@@ -188,7 +206,7 @@ class Walk {
       return;
     }
 
-    this.access('preflight', response.headers, origin, pf.request.url || this.legs[k] || '', toPreflightError, 'Preflight origin', 'Preflight credentials');
+    this.access('preflight', response.headers, origin, pfUrl, toPreflightError, 'Preflight origin', 'Preflight credentials');
 
     const statusRow: Row = { id: 'preflight-status', phase: 'preflight', label: 'Preflight status', asked: '2xx', allowed: String(response.status), corsError: 'PreflightInvalidStatus' };
     if (isOkStatus(response.status)) this.rec.pass({ ...statusRow, note: `The preflight was answered with ${response.status}.` });

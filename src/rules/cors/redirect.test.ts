@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { methodAfterRedirect, redirectHasForbiddenCredentials, taintsOrigin } from './redirect';
+import { methodAfterRedirect, redirectHasForbiddenCredentials, redirectTarget, taintsOrigin } from './redirect';
 
 const PAGE = 'https://app.example';
 
@@ -35,5 +35,19 @@ describe('methodAfterRedirect', () => {
     expect(methodAfterRedirect(303, 'PUT')).toBe('GET');
     expect(methodAfterRedirect(303, 'HEAD')).toBe('HEAD');
     expect(methodAfterRedirect(307, 'POST')).toBe('POST');
+  });
+});
+
+describe('redirectTarget', () => {
+  const r = (status: number, location?: string) => ({ status, headers: location === undefined ? [] : [{ name: 'Location', value: location }] });
+  it('follows 301/302/303/307/308 with a Location, resolved against the URL', () => {
+    expect(redirectTarget('https://a.example/x/y', r(302, '../z'))).toBe('https://a.example/z');
+    expect(redirectTarget('https://a.example/', r(308, 'https://b.example/'))).toBe('https://b.example/');
+  });
+  it('does not follow 300, 304, or a missing or empty Location', () => {
+    expect(redirectTarget('https://a.example/', r(300, '/x'))).toBeNull();
+    expect(redirectTarget('https://a.example/', r(304, '/x'))).toBeNull();
+    expect(redirectTarget('https://a.example/', r(302))).toBeNull();
+    expect(redirectTarget('https://a.example/', r(302, ''))).toBeNull();
   });
 });

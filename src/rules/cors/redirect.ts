@@ -2,7 +2,27 @@
  * Redirect rules of Chromium's CorsURLLoader (OnReceiveRedirect, CheckRedirectLocation,
  * CheckTainted) and of the HTTP-redirect fetch.
  */
+import type { ResponseRecord } from '../../model';
+import { headerValues } from './headers';
 import { hasUserInfo, isSameOrigin, isSameOriginUrl } from './origin';
+
+/** Status codes Chromium's network stack follows as redirects (net::HttpResponseHeaders::IsRedirect). */
+export const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
+
+/**
+ * Where Chromium would redirect to from this response, or null when it is not a redirect it
+ * follows: another status (300 Multiple Choices is not followed), or no non-empty Location.
+ */
+export function redirectTarget(url: string, response: ResponseRecord): string | null {
+  if (!REDIRECT_STATUSES.includes(response.status)) return null;
+  const location = headerValues(response.headers, 'location').find((v) => v !== '');
+  if (location === undefined) return null;
+  try {
+    return new URL(location, url).href;
+  } catch {
+    return null;
+  }
+}
 
 /** Chromium follows at most 20 redirects; the 21st fails with net::ERR_TOO_MANY_REDIRECTS. */
 export const MAX_REDIRECTS = 20;
