@@ -10,6 +10,7 @@ import { computeFacts } from './findings/facts';
 import { noteFindings } from './findings/notes';
 import { buildSpec } from './findings/spec';
 import { meaningOf } from './findings/status';
+import { oneLine } from './findings/wire';
 import { isEdgeOptimizedApi } from './platforms/aws-cloudfront';
 import { detectPlatforms } from './platforms';
 import { evaluate } from './evaluate';
@@ -69,8 +70,8 @@ export function diagnoseWithVerdict(exchange: Exchange, verdict: Verdict, option
     verdict,
     platform: detection.platform,
     ...(detection.cdn ? { cdn: detection.cdn } : {}),
-    headline,
-    summary: withPlatform(summary, ctx),
+    headline: oneLine(headline, 300),
+    summary: withPlatform(oneLine(summary, 110), ctx),
     findings: ordered.map((c) => c.finding),
   };
 }

@@ -4,6 +4,7 @@
  * documents each one and a test keeps the two in sync.
  */
 import type { Finding, FindingKind, Fix, Severity } from '../../model';
+import { oneLine } from './wire';
 
 export interface CatalogueEntry {
   kind: FindingKind;
@@ -81,13 +82,14 @@ export function makeFinding(id: FindingId, parts: FindingParts): Finding {
     seen.add(key);
     return true;
   });
+  // Wire values are interpolated into these texts: keep them one line and bounded whatever arrived.
   return {
     id,
     kind: parts.kind ?? entry.kind,
     severity: parts.severity ?? entry.severity,
-    title: parts.title ?? entry.title,
-    explanation: parts.explanation,
-    evidence,
+    title: oneLine(parts.title ?? entry.title, 160),
+    explanation: oneLine(parts.explanation, 3000),
+    evidence: evidence.map((e) => oneLine(e, 400)),
     fixes,
   };
 }

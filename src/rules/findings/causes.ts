@@ -245,7 +245,9 @@ function actualMissingAcao(ctx: RuleContext, at: Located): Candidate[] {
 
 function mismatchHint(acao: string, origin: string, apiOrigin: string | null): string {
   if (acao === 'null') return '; "null" matches only opaque origins (sandboxed frames, file: pages, some redirects)';
-  if (acao.startsWith(origin) && acao.length > origin.length) return '; the value has extra characters after the origin (a trailing "/" or a path) — an origin never has them';
+  const rest = acao.startsWith(origin) ? acao.slice(origin.length) : '';
+  if (/^[/?#]/.test(rest)) return '; the value has extra characters after the origin (a trailing "/" or a path) — an origin never has them';
+  if (/^\s+$/.test(rest)) return '; the value has trailing whitespace';
   if (acao.toLowerCase() === origin.toLowerCase()) return '; they differ only in letter case, and the comparison is case-sensitive';
   let a: URL | null = null;
   let o: URL | null = null;
