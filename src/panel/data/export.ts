@@ -3,6 +3,7 @@
  * from src/report (and src/har for HAR), shared with the CLI; reports are redacted by default.
  */
 import type { Diagnosis, Exchange, ExchangeSource } from '../../model';
+import { exportHar } from '../../har';
 import { buildReport, renderReport, type ReportFormat } from '../../report';
 
 export const EXPORT_FORMATS = ['markdown', 'html', 'json', 'har'] as const;
@@ -60,8 +61,8 @@ export function buildExport(request: ExportRequest, now = new Date()): ExportFil
   if (request.items.length === 0) throw new ExportError('Nothing to export.');
   const fileName = exportFileName(request, now);
   if (request.format === 'har') {
-    // PENDING: src/har/export.ts (HAR writer, another engineer's task) is not committed yet.
-    throw new ExportError('HAR export is not available in this build yet.');
+    const doc = exportHar(request.items.map((i) => i.exchange));
+    return { fileName, mimeType: MIME.har, content: `${JSON.stringify(doc, null, 2)}\n` };
   }
   const report = buildReport(request.items, { source: request.source, generatedAt: now });
   if (report.exchanges.length === 0) throw new ExportError('Nothing to export: these requests are not cross-origin CORS requests.');

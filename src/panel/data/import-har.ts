@@ -2,7 +2,7 @@
  * Import a HAR file into the panel with the shared importer of src/har (the CLI uses the same one),
  * so a HAR shows exactly the exchanges `cors-lens analyze` would report.
  */
-import { importHar } from '../../har/import';
+import { importHar } from '../../har';
 import type { Exchange } from '../../model';
 
 export interface ImportResult {
@@ -31,7 +31,7 @@ export function importHarText(text: string, label: string): ImportResult {
   const s = result.stats;
   const left = s.sameOrigin + s.notCors + s.unknownOrigin;
   const notes: string[] = [];
-  if (left) notes.push(`${left} other entr${left === 1 ? 'y was' : 'ies were'} not cross-origin CORS requests`);
+  if (left) notes.push(left === 1 ? '1 other entry was not a cross-origin CORS request' : `${left} other entries were not cross-origin CORS requests`);
   if (s.invalidEntries) notes.push(`${s.invalidEntries} could not be read`);
   return { exchanges: result.exchanges, label, ...(notes.length ? { note: notes.join('; ') } : {}) };
 }

@@ -22,6 +22,7 @@ const shots: { name: string; query: string; width: number; height: number }[] = 
   { name: 'detail-tall', query: 'select=rest-403', width: 1280, height: 1500 },
   { name: 'hostile', query: 'hostile=1&select=hostile', width: 1280, height: 900 },
   { name: 'learn', query: 'view=learn', width: 1000, height: 500 },
+  { name: 'rules-engine-detail', query: 'engine=rules&select=rest-403', width: 1280, height: 1600 },
 ];
 
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });

@@ -3,7 +3,7 @@ import type { Finding, FindingKind, Severity } from '../../../model';
 import { TID } from '../../testids';
 import { InfoIcon, StatusIcon } from '../icons';
 
-const KIND_ORDER: FindingKind[] = ['cause', 'platform', 'cache', 'deploy', 'security', 'info'];
+const KIND_ORDER: FindingKind[] = ['cause', 'deploy', 'platform', 'cache', 'security', 'info'];
 const KIND_LABEL: Record<FindingKind, string> = {
   cause: 'Root cause',
   platform: 'Platform',
