@@ -41,6 +41,7 @@ export const FINDINGS = {
   'browser-refused-request': { kind: 'cause', severity: 'error', title: 'The browser refused to send the request' },
   'local-network-access': { kind: 'cause', severity: 'error', title: 'Blocked by Local Network Access rules' },
   'not-a-cors-problem': { kind: 'cause', severity: 'warning', title: 'CORS passed: the error comes from the server' },
+  'network-error': { kind: 'cause', severity: 'error', title: 'The request failed before any HTTP answer' },
   'unexplained-block': { kind: 'info', severity: 'info', title: 'Blocked for a reason the rules cannot pin down' },
   // Caches.
   'http-cache-without-vary': { kind: 'cache', severity: 'error', title: 'A cached response without Vary: Origin was reused' },

@@ -246,3 +246,35 @@ describe('fix values', () => {
     expect(snippets).not.toMatch(/Allow-Origin: null/);
   });
 });
+
+describe('blocked without a CORS error', () => {
+  it('calls a refused connection a network problem, not CORS', () => {
+    const ex = buildExchange({ origin: ORIGIN, response: null, observed: { failed: true, errorText: 'net::ERR_CONNECTION_REFUSED' } });
+    const d = diagnose(ex);
+    expect(d.verdict.blocked).toBe(true);
+    expect(find(d, 'network-error').explanation).toMatch(/nothing listens/);
+    expect(d.headline).toMatch(/not CORS/);
+  });
+
+  it('says a needed preflight is missing from a capture without headers', () => {
+    const ex = buildExchange({ origin: ORIGIN, method: 'DELETE', response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
+    const d = diagnose(ex);
+    expect(d.verdict).toMatchObject({ blocked: true, corsError: null });
+    expect(find(d, 'unexplained-block').explanation).toMatch(/preflight was needed .*DELETE/);
+  });
+});
+
+describe('deploy hints', () => {
+  it('reminds that API Gateway serves the last deployment', () => {
+    const d = run({
+      url: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/dev/items', method: 'DELETE',
+      preflight: { status: 200, headers: { 'x-amz-apigw-id': 'R=', ...Object.fromEntries(corsHeaders({ origin: '*', methods: 'GET,POST' }).map((h) => [h.name, h.value])) } },
+    });
+    expect(find(d, 'method-not-allowed').explanation).toMatch(/deploy the API to stage "dev"/);
+  });
+
+  it('gives no deploy hint for servers without deployments', () => {
+    const d = run({ method: 'DELETE', preflight: { status: 200, headers: corsHeaders({ origin: '*', methods: 'GET' }) } });
+    expect(find(d, 'method-not-allowed').explanation).not.toMatch(/deploy/);
+  });
+});

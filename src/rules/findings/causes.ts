@@ -40,6 +40,16 @@ function originEvidence(ctx: RuleContext): string {
 
 const platformName = (ctx: RuleContext): string => (ctx.platform.id === 'unknown' ? 'the server' : ctx.platform.name);
 
+/** API Gateway serves the last deployment: a fix made in the console or a template is live only once deployed. */
+function deployNote(ctx: RuleContext): string {
+  if (ctx.platform.id === 'aws-apigateway-rest') {
+    const stage = ctx.spec.api.stage ? `stage "${ctx.spec.api.stage}"` : 'the stage';
+    return ` If you already changed this in API Gateway, deploy the API to ${stage}: until then the stage keeps serving the old configuration.`;
+  }
+  if (ctx.platform.id === 'aws-apigateway-http') return ' If you already changed this, check that the stage was deployed (stages without automatic deployment keep the old configuration).';
+  return '';
+}
+
 // ---------------------------------------------------------------- preflight status
 
 function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: ResponseMeaning, corsHeadersOk: boolean, secondary: boolean): Candidate {
@@ -116,7 +126,7 @@ function corsNotEnabled(ctx: RuleContext, at: Located, meaning: ResponseMeaning 
   }
   return {
     finding: makeFinding('cors-not-enabled', {
-      explanation: `The ${at.where} (HTTP ${r.status}) has no Access-Control-Allow-Origin and no other CORS header: ${platformName(ctx)} does not have CORS set up for ${ctx.spec.path}. Without it the browser does not let a page from ${ctx.facts.pageOrigin} read the answer.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${neverSent(ctx)}`,
+      explanation: `The ${at.where} (HTTP ${r.status}) has no Access-Control-Allow-Origin and no other CORS header: ${platformName(ctx)} does not have CORS set up for ${ctx.spec.path}. Without it the browser does not let a page from ${ctx.facts.pageOrigin} read the answer.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${deployNote(ctx)}${neverSent(ctx)}`,
       evidence: [statusEvidence(at.where, r), headerEvidence(at.where, r, ACAO), ...(meaning?.evidence ?? []), bodyEvidence(at.where, r), originEvidence(ctx)],
       fixes: fixesFor(ctx, ['allow']),
     }),
@@ -281,7 +291,7 @@ function originMismatch(ctx: RuleContext, at: Located): Candidate {
   }
   return {
     finding: makeFinding('origin-mismatch', {
-      explanation: `The ${at.where} says Access-Control-Allow-Origin: ${acao}, but the request came from ${origin}. The browser compares the two exactly, character by character${hint}.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${neverSent(ctx)}`,
+      explanation: `The ${at.where} says Access-Control-Allow-Origin: ${acao}, but the request came from ${origin}. The browser compares the two exactly, character by character${hint}.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${deployNote(ctx)}${neverSent(ctx)}`,
       evidence: [headerEvidence(at.where, r, ACAO), originEvidence(ctx), headerEvidence(at.where, r, 'Vary')],
       fixes: fixesFor(ctx, ['allow']),
     }),
@@ -404,7 +414,7 @@ function methodNotAllowed(ctx: RuleContext, at: Located): Candidate {
   if (ctx.platform.id === 'aws-s3') notes.push('S3 CORS rules accept only GET, PUT, POST, DELETE and HEAD.');
   return {
     finding: makeFinding('method-not-allowed', {
-      explanation: `The preflight asked permission for ${method} (Access-Control-Request-Method: ${method}) and the answer allows ${acam === null ? 'no methods at all (no Access-Control-Allow-Methods header)' : `only ${acam}`}. GET, HEAD and POST are always allowed; every other method must be listed.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}${neverSent(ctx)}`,
+      explanation: `The preflight asked permission for ${method} (Access-Control-Request-Method: ${method}) and the answer allows ${acam === null ? 'no methods at all (no Access-Control-Allow-Methods header)' : `only ${acam}`}. GET, HEAD and POST are always allowed; every other method must be listed.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}${deployNote(ctx)}${neverSent(ctx)}`,
       evidence: [`preflight request: Access-Control-Request-Method: ${method}`, headerEvidence(at.where, at.response, ACAM)],
       fixes: fixesFor(ctx, remedies),
     }),
@@ -432,7 +442,7 @@ function headerNotAllowed(ctx: RuleContext, at: Located): Candidate {
   const acrh = ctx.facts.requestedHeaders.join(',');
   return {
     finding: makeFinding('header-not-allowed', {
-      explanation: `The preflight asked to send ${listText(ctx.facts.requestedHeaders)} (Access-Control-Request-Headers: ${acrh}), but Access-Control-Allow-Headers ${acah === null ? 'is missing' : `only lists ${acah}`}. Not allowed: ${listText(missing)}. Every header the page sets, other than a few simple ones, must be listed (case does not matter).${notes.length > 0 ? ` ${notes.join(' ')}` : ''}${neverSent(ctx)}`,
+      explanation: `The preflight asked to send ${listText(ctx.facts.requestedHeaders)} (Access-Control-Request-Headers: ${acrh}), but Access-Control-Allow-Headers ${acah === null ? 'is missing' : `only lists ${acah}`}. Not allowed: ${listText(missing)}. Every header the page sets, other than a few simple ones, must be listed (case does not matter).${notes.length > 0 ? ` ${notes.join(' ')}` : ''}${deployNote(ctx)}${neverSent(ctx)}`,
       evidence: [`preflight request: Access-Control-Request-Headers: ${oneLine(acrh)}`, headerEvidence(at.where, at.response, ACAH), ctx.verdict.failedParameter ? `Chromium failedParameter: ${oneLine(ctx.verdict.failedParameter, 60)}` : null],
       fixes: fixesFor(ctx, ['allow']),
     }),
@@ -543,6 +553,46 @@ const LOCAL_NETWORK: ReadonlySet<CorsError> = new Set<CorsError>([
   'LocalNetworkAccessPermissionDenied', 'InsecureLocalNetwork', 'InvalidLocalNetworkAccess', 'PreflightMissingAllowExternal', 'PreflightInvalidAllowExternal',
 ]);
 
+// ---------------------------------------------------------------- blocked without a CORS error
+
+/** Network errors that are never CORS decisions, with what usually causes them. */
+const NET_ERRORS: ReadonlyArray<[RegExp, string]> = [
+  [/ERR_CONNECTION_REFUSED/, 'nothing listens on that host and port — is the server running, and is the port right?'],
+  [/ERR_NAME_NOT_RESOLVED/, 'the host name does not resolve — a typo, or a DNS record (or private DNS) missing for this network.'],
+  [/ERR_CERT_|ERR_SSL_/, 'the TLS handshake failed — the certificate does not match the host or is not trusted.'],
+  [/ERR_BLOCKED_BY_CLIENT/, 'a browser extension (an ad or privacy blocker) cancelled it.'],
+  [/ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED/, 'the network went away.'],
+  [/ERR_CONNECTION_(RESET|CLOSED)|ERR_EMPTY_RESPONSE/, 'the server or something in between closed the connection without an answer.'],
+  [/ERR_TIMED_OUT|ERR_CONNECTION_TIMED_OUT/, 'no answer in time — a firewall, a security group or an overloaded server.'],
+];
+
+function noCorsError(ctx: RuleContext): Candidate {
+  const v = ctx.verdict;
+  const errorText = ctx.exchange.observed.errorText;
+  if (errorText && !/ERR_FAILED$/.test(errorText) && !ctx.exchange.response) {
+    const why = NET_ERRORS.find(([re]) => re.test(errorText))?.[1] ?? 'the connection failed before an HTTP answer arrived.';
+    return {
+      finding: makeFinding('network-error', {
+        explanation: `The request failed with ${oneLine(errorText, 60)}: ${why} No HTTP answer arrived, so no CORS check ran — this is not a CORS problem, even if the console mentions CORS.`,
+        evidence: [`browser error: ${errorText}`, ...v.notes],
+      }),
+      headline: `The request never got an HTTP answer (${oneLine(errorText, 60)}), so this is a network problem, not CORS.`,
+      summary: `Network error: ${oneLine(errorText.replace(/^net::/, ''), 40)}`,
+    };
+  }
+  const parts = ['The browser blocked this request, but the captured data does not say which CORS check failed'];
+  if (!ctx.exchange.response) parts.push(' — no response headers were captured (HAR files written by some tools omit them for blocked requests, and requests made before DevTools opened are incomplete)');
+  if (v.preflightReasons.length > 0 && !ctx.exchange.preflight && !ctx.exchange.preflightFromCache) {
+    parts.push(`. A preflight was needed (${v.preflightReasons.join('; ')}) but is not in the capture, so the failure is most likely in the preflight`);
+  }
+  parts.push('. Capture it again with the panel open (or look at the Issues panel in DevTools) to see the exact check.');
+  return {
+    finding: makeFinding('unexplained-block', { explanation: parts.join(''), evidence: [`browser error: ${errorText ?? 'not recorded'}`, ...v.notes] }),
+    headline: 'The browser blocked this request, but the capture lacks the headers that would show why.',
+    summary: 'Blocked (no headers captured)',
+  };
+}
+
 // ---------------------------------------------------------------- dispatch
 
 /** The located response the failing check read; falls back to the preflight/actual response. */
@@ -565,9 +615,7 @@ export function causeFindings(ctx: RuleContext): Candidate[] {
   if (!v.crossOrigin || !v.blocked) return [];
   const err = v.corsError;
   const at = failingAt(ctx);
-  if (err === null) {
-    return [simple(ctx, 'unexplained-block', `The browser blocked this request, but the recorded data does not say which CORS check failed${v.inconsistent ? ', and the rules could not reproduce the outcome from the headers' : ''}. Compare the Issues panel in DevTools, or capture the request again with DevTools open.`, 'The browser blocked this request for a reason the captured data does not show.', 'Blocked (reason unknown)')];
-  }
+  if (err === null) return [noCorsError(ctx)];
   if (LOCAL_NETWORK.has(err)) {
     return [simple(ctx, 'local-network-access', 'A public page (or a less private one) tried to reach a more private address (localhost or a private IP). Chromium requires a secure context, a preflight answered with Access-Control-Allow-Private-Network / the Local Network Access permission, depending on the version. Serve the page over HTTPS and allow the access, or call a public endpoint.', 'The browser blocked a call from a public page to a private or local address (Local Network Access).', 'Local Network Access', [ctx.facts.url ? `target: ${ctx.facts.url.origin}` : null])];
   }
