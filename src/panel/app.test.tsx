@@ -87,6 +87,13 @@ describe('the request list', () => {
     expect(document.activeElement).toBe(grid());
   });
 
+  it('Ctrl+F moves focus to the filter box', () => {
+    setup();
+    grid().focus();
+    act(() => { fireEvent.keyDown(grid(), { key: 'f', ctrlKey: true }); });
+    expect(document.activeElement).toBe(screen.getByTestId(TID.filterText));
+  });
+
   it('keeps the selection and the rows in place while new exchanges stream in', () => {
     const { source } = setup();
     clickRow('nginx-method');

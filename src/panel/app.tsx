@@ -99,6 +99,13 @@ export function App({ source, theme = 'light', diagnose, services: overrides }: 
       <StoreContext.Provider value={store}>
         <UiContext.Provider value={ui}>
           <div class="cl-app" data-theme={theme} data-view={view} data-testid={TID.app}
+            onKeyDown={(e) => {
+              // Ctrl/⌘+F: the filter box, as in the Network panel.
+              if (e.key.toLowerCase() === 'f' && (e.ctrlKey || e.metaKey) && !e.altKey && view === 'requests') {
+                const input = (e.currentTarget as HTMLElement).querySelector<HTMLInputElement>(`[data-testid="${TID.filterText}"]`);
+                if (input) { e.preventDefault(); input.focus(); input.select(); }
+              }
+            }}
             onDragEnter={(e) => { if (hasFiles(e)) { e.preventDefault(); dragDepth.current++; setDragging(true); } }}
             onDragOver={(e) => { if (hasFiles(e)) { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; } }}
             onDragLeave={() => { dragDepth.current = Math.max(0, dragDepth.current - 1); if (dragDepth.current === 0) setDragging(false); }}
