@@ -87,6 +87,16 @@ describe('the request list', () => {
     expect(document.activeElement).toBe(grid());
   });
 
+  it('a late exchange that sorts above the viewport does not move the rows in view', () => {
+    const { source } = setup(manyExchanges(samples, 300));
+    const g = grid();
+    act(() => { g.scrollTop = 22 * 100; fireEvent.scroll(g); });
+    const firstInView = rows().find((r) => r.style.top === `${22 * 100}px`)!.getAttribute('data-exchange-id');
+    act(() => source.push([{ ...samples[0]!.exchange, id: 'late', startedAt: 0 }]));
+    expect(g.scrollTop).toBe(22 * 101);
+    expect(rows().find((r) => r.style.top === `${22 * 101}px`)!.getAttribute('data-exchange-id')).toBe(firstInView);
+  });
+
   it('Ctrl+F moves focus to the filter box', () => {
     setup();
     grid().focus();

@@ -293,7 +293,9 @@ export class PanelStore {
     const f = this.filters;
     let ids: string[];
     if (f.scope === 'all' && f.platform === 'all' && f.text.trim() === '') {
-      ids = this.order; // no filter: no diagnosis needed until a row is drawn
+      // No filter: no diagnosis needed until a row is drawn. A copy, because `order` is updated in
+      // place and the list compares arrays to notice changes.
+      ids = this.order.slice();
     } else {
       const terms = parseFilterText(f.text);
       ids = this.order.filter((id) => {
