@@ -3,12 +3,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { HarImportError } from '../har/errors';
 import { importHar, parseHarText } from '../har/import';
-import { buildReport, type AnalyzedExchange } from '../report/model';
-import { renderChunks } from '../report/render';
+import type { Exchange } from '../model';
+import { jsonExchange, jsonHead, jsonTail } from '../report/format-json';
+import { textExchange, textHead, textSummary } from '../report/format-text';
+import { ReportBuilder, type AnalyzedExchange, type ReportExchange } from '../report/model';
+import { renderChunks, type ReportFormat } from '../report/render';
 import { diagnose } from '../rules';
 import { EXIT, type AnalyzeCommand } from './args';
 import { wantsColor, writeAll, type CliIO } from './io';
-import { createProgress } from './progress';
+import { createProgress, type Progress } from './progress';
 
 /** Files from this size on get progress lines even when stderr is not a terminal. */
 export const LARGE_FILE_BYTES = 16 * 1024 * 1024;
@@ -18,7 +21,7 @@ export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 const MiB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Reads and parses the file; the text is dropped as soon as it is parsed. */
-async function loadDocument(file: string, size: number): Promise<unknown> {
+async function loadDocument(file: string, size: number, progress: Progress): Promise<unknown> {
   if (size > MAX_FILE_BYTES) throw new HarImportError('too-large', `${file} is ${MiB(size)}: HAR files over ${MiB(MAX_FILE_BYTES)} are not supported. Export a shorter recording.`);
   let text: string;
   try {
@@ -29,7 +32,46 @@ async function loadDocument(file: string, size: number): Promise<unknown> {
     }
     throw e;
   }
-  return parseHarText(text);
+  const doc = parseHarText(text);
+  progress.stage('pairing preflights with their requests');
+  return doc;
+}
+
+/**
+ * Diagnoses and renders exchange by exchange. Text and JSON stream (their summary comes last), so
+ * nothing but the current exchange is held; Markdown and HTML open with the summary, so they are
+ * built whole first. Each exchange is released from the input array once diagnosed.
+ */
+function* reportChunks(builder: ReportBuilder, exchanges: (Exchange | undefined)[], format: ReportFormat, color: boolean, tick: (done: number) => void): Generator<string> {
+  const diagnosed = function* (): Generator<AnalyzedExchange> {
+    for (let i = 0; i < exchanges.length; i++) {
+      const exchange = exchanges[i]!;
+      exchanges[i] = undefined;
+      yield { exchange, diagnosis: diagnose(exchange) };
+      if ((i & 1023) === 1023) tick(i + 1);
+    }
+    tick(exchanges.length);
+  };
+  if (format === 'text' || format === 'json') {
+    yield format === 'text' ? [...textHead(builder.head, { color })].join('') : jsonHead(builder.head);
+    let n = 0;
+    for (const item of diagnosed()) {
+      const x = builder.add(item);
+      if (!x) continue;
+      n++;
+      if (format === 'text') yield* textExchange(x, n, { color });
+      else yield jsonExchange(x, n === 1);
+    }
+    if (format === 'text') yield* textSummary(builder.head, builder.summary(), { color });
+    else yield jsonTail(builder.summary(), n === 0);
+    return;
+  }
+  const listed: ReportExchange[] = [];
+  for (const item of diagnosed()) {
+    const x = builder.add(item);
+    if (x) listed.push(x);
+  }
+  yield* renderChunks({ ...builder.head, exchanges: listed, summary: builder.summary() }, format);
 }
 
 export async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
@@ -45,26 +87,21 @@ export async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<nu
   const progress = createProgress(io.stderr, io.stderr.isTTY === true || size >= LARGE_FILE_BYTES);
   try {
     progress.stage(`reading ${cmd.file} (${MiB(size)})`);
-    const doc = await loadDocument(cmd.file, size);
-    progress.stage('pairing preflights with their requests');
-    const imported = importHar(doc, { onProgress: (done, total) => progress.count('entries', done, total) });
-    const { exchanges } = imported;
-    progress.stage(`diagnosing ${exchanges.length} cross-origin requests`);
-    const items: AnalyzedExchange[] = new Array<AnalyzedExchange>(exchanges.length);
-    for (let i = 0; i < exchanges.length; i++) {
-      items[i] = { exchange: exchanges[i]!, diagnosis: diagnose(exchanges[i]!) };
-      if ((i & 1023) === 1023) progress.count('requests', i + 1, exchanges.length);
-    }
+    // The parsed document is never bound to a name here: it must die as soon as it is converted.
+    const imported = importHar(await loadDocument(cmd.file, size, progress), {
+      onProgress: (done, total) => progress.count('entries', done, total),
+    });
+    const exchanges: (Exchange | undefined)[] = imported.exchanges;
     const source = { kind: 'har' as const, name: basename(cmd.file), counts: { ...imported.stats } };
-    const report = buildReport(items, {
+    const builder = new ReportBuilder({
       source: imported.creator ? { ...source, creator: imported.creator } : source,
       includeSensitive: cmd.includeSensitive, onlyBlocked: cmd.onlyBlocked, warnings: imported.warnings,
     });
-    progress.stage(`writing the ${cmd.format} report`);
-    await writeAll(io.stdout, renderChunks(report, cmd.format, { color: cmd.format === 'text' && wantsColor(io) }));
-    progress.done();
-    if (cmd.includeSensitive) io.stderr.write(`cors-lens: ${report.redaction.notice}\n`);
-    return report.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+    progress.stage(`diagnosing ${exchanges.length} cross-origin requests (${cmd.format} report to stdout)`);
+    await writeAll(io.stdout, reportChunks(builder, exchanges, cmd.format, wantsColor(io), (done) => progress.count('requests', done, exchanges.length)));
+    const summary = builder.summary();    progress.done();
+    if (cmd.includeSensitive) io.stderr.write(`cors-lens: ${builder.head.redaction.notice}\n`);
+    return summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
   } catch (e) {
     progress.done();
     if (e instanceof HarImportError) {

@@ -9,7 +9,7 @@ import type { Exchange, Header, PreflightRecord, RedirectHop, RequestMode, Respo
 import { preflightNeed } from '../rules/cors/preflight';
 import { HarImportError } from './errors';
 import { linkRedirects, listedHeaderNames, pairPreflights, preflightCacheMs, requestedHeaderNames, type TimeOf } from './pair';
-import { headerValue, isObject, readEntry, readPages, type HarRecord, type ReadProblems } from './record';
+import { headerValue, isObject, readEntry, readPages, StringPool, type HarRecord, type ReadProblems } from './record';
 
 export interface HarImportOptions {
   /** URL of the inspected page, when the caller knows it (devtools page); HAR `pages` are used otherwise. */
@@ -163,7 +163,7 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
   const warn = (message: string): void => {
     if (warnings.length < MAX_WARNINGS) warnings.push(message);
   };
-  const problems: ReadProblems = { badHeaders: 0 };
+  const problems: ReadProblems = { badHeaders: 0, pool: new StringPool() };
 
   const records: HarRecord[] = [];
   const step = Math.max(1000, Math.ceil(entries.length / 100));

@@ -96,9 +96,12 @@ export function pairPreflights(preflights: readonly HarRecord[], actuals: readon
     }
   }
 
+  // Only URLs some preflight asked about are worth grouping (most requests in a HAR need none).
+  const preflightUrls = new Set<string>();
+  for (const p of rest) preflightUrls.add(p.url);
   const groups = new Map<string, HarRecord[]>();
   for (const a of actuals) {
-    if (taken.has(a.index)) continue;
+    if (taken.has(a.index) || !preflightUrls.has(a.url)) continue;
     const key = `${a.url}\n${a.method}`;
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
@@ -156,8 +159,12 @@ function continues(from: HarRecord, to: HarRecord): boolean {
  * URL (nearest later in time, not already a hop of another chain). Returns entry index → next hop.
  */
 export function linkRedirects(records: readonly HarRecord[], timeOf: TimeOf): Map<number, HarRecord> {
+  const targets = new Set<string>();
+  for (const r of records) if (r.redirectTo !== undefined) targets.add(r.redirectTo);
   const byUrl = new Map<string, HarRecord[]>();
+  if (targets.size === 0) return new Map();
   for (const r of records) {
+    if (!targets.has(r.url)) continue;
     let list = byUrl.get(r.url);
     if (!list) byUrl.set(r.url, (list = []));
     list.push(r);

@@ -53,13 +53,30 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Header lists: keep well-formed {name, value} pairs, count the rest. */
-function readHeaders(value: unknown, problems: { badHeaders: number }): Header[] {
+/**
+ * Shares repeated header strings (names, and short values such as User-Agent, Accept, Referer):
+ * JSON.parse makes a new string for every occurrence, and a 100k-entry HAR holds millions of them.
+ */
+export class StringPool {
+  private readonly pool = new Map<string, string>();
+  constructor(private readonly limit = 200_000) {}
+  get(s: string): string {
+    if (s.length > 256) return s;
+    const known = this.pool.get(s);
+    if (known !== undefined) return known;
+    if (this.pool.size < this.limit) this.pool.set(s, s);
+    return s;
+  }
+}
+
+/** Header lists: copy well-formed {name, value} pairs (pooled strings, no foreign properties), count the rest. */
+function readHeaders(value: unknown, problems: ReadProblems): Header[] {
   if (!Array.isArray(value)) return [];
   const out: Header[] = [];
+  const pool = problems.pool;
   for (const h of value) {
     if (isObject(h) && typeof h.name === 'string' && typeof h.value === 'string') {
-      out.push({ name: h.name, value: h.value });
+      out.push({ name: pool.get(h.name), value: pool.get(h.value) });
     } else if (isObject(h) && typeof h.name === 'string' && (typeof h.value === 'number' || typeof h.value === 'boolean')) {
       out.push({ name: h.name, value: String(h.value) });
     } else {
@@ -70,7 +87,8 @@ function readHeaders(value: unknown, problems: { badHeaders: number }): Header[]
 }
 
 export function headerValue(headers: readonly Header[], lowerName: string): string | undefined {
-  for (const h of headers) if (h.name.toLowerCase() === lowerName) return h.value;
+  // Length first: most names differ in length, and toLowerCase allocates.
+  for (const h of headers) if (h.name.length === lowerName.length && h.name.toLowerCase() === lowerName) return h.value;
   return undefined;
 }
 
@@ -138,6 +156,7 @@ function resolveUrl(location: string, base: string): string | undefined {
 
 export interface ReadProblems {
   badHeaders: number;
+  pool: StringPool;
 }
 
 /**

@@ -85,7 +85,7 @@ export function* htmlChunks(report: Report): Generator<string> {
 <h1>CORS Lens report</h1>
 <p class="notice${report.redaction.redacted ? '' : ' warn'}">${report.redaction.notice}</p>
 <p class="meta">${sourceLine(report)} · generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}</p>
-<p><strong>${summaryLine(report)}</strong></p>
+<p><strong>${summaryLine(report.summary)}</strong></p>
 ${counts ? html`<p class="meta">Input: ${counts}.</p>` : ''}
 ${errors.length ? html`<table><thead><tr><th>CORS error</th><th>Requests</th></tr></thead><tbody>${errors.map(([e, c]) => html`<tr><td><code>${e}</code></td><td>${c}</td></tr>`)}</tbody></table>` : ''}
 ${report.warnings.map((w) => html`<p class="notice warn">Warning: ${w}</p>`)}

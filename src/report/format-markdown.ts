@@ -76,7 +76,7 @@ export function* markdownChunks(report: Report): Generator<string> {
   yield report.redaction.redacted ? `> ${mdText(report.redaction.notice)}\n\n` : `> ⚠️ **${mdText(report.redaction.notice)}**\n\n`;
   yield `**Source:** ${mdText(sourceLine(report))}  \n`;
   yield `**Generated:** ${mdText(report.generatedAt)} by ${mdText(`${report.tool.name} ${report.tool.version}`)}  \n`;
-  yield `**Summary:** ${mdText(summaryLine(report))}\n\n`;
+  yield `**Summary:** ${mdText(summaryLine(report.summary))}\n\n`;
   const counts = countsLine(report);
   if (counts) yield `Input: ${mdText(counts)}.\n\n`;
   const errors = Object.entries(report.summary.corsErrors).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

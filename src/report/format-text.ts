@@ -5,7 +5,7 @@
  * header can move the cursor or recolour the terminal.
  */
 import { COLORS, multiLine, NO_COLORS, oneLine, type Paint } from './escape';
-import type { Report, ReportExchange } from './model';
+import type { Report, ReportExchange, ReportHead, ReportSummary } from './model';
 import {
   corsHeaders, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine,
 } from './present';
@@ -67,22 +67,40 @@ function* exchangeText(x: ReportExchange, n: number, p: Paint): Generator<string
   yield '\n';
 }
 
-export function* textChunks(report: Report, options: TextOptions = {}): Generator<string> {
+/** The first lines: what was analysed and whether values are redacted. */
+export function* textHead(head: ReportHead, options: TextOptions = {}): Generator<string> {
   const p = options.color ? COLORS : NO_COLORS;
-  const banner = report.redaction.redacted ? p.dim(report.redaction.notice) : p.yellow(p.bold(report.redaction.notice));
-  yield `${p.bold('CORS Lens report')} — ${oneLine(sourceLine(report))}\n`;
-  yield p.dim(`generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}\n`);
-  yield `${banner}\n`;
-  const s = report.summary;
-  yield `${s.blocked > 0 ? p.red(summaryLine(report)) : p.green(summaryLine(report))}\n`;
-  const errors = Object.entries(s.corsErrors).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [error, count] of errors) yield `  ${count} × ${error}\n`;
-  const counts = countsLine(report);
-  if (counts) yield p.dim(`input: ${oneLine(counts)}\n`);
-  for (const w of report.warnings) yield p.yellow(`warning: ${oneLine(w)}\n`);
+  yield `${p.bold('CORS Lens report')} — ${oneLine(sourceLine(head))}\n`;
+  yield p.dim(`generated ${head.generatedAt} by ${head.tool.name} ${head.tool.version}\n`);
+  yield `${head.redaction.redacted ? p.dim(head.redaction.notice) : p.yellow(p.bold(head.redaction.notice))}\n`;
+  for (const w of head.warnings) yield p.yellow(`warning: ${oneLine(w)}\n`);
   yield '\n';
+}
+
+export function textExchange(x: ReportExchange, n: number, options: TextOptions = {}): Generator<string> {
+  return exchangeText(x, n, options.color ? COLORS : NO_COLORS);
+}
+
+/**
+ * The summary comes last: in a terminal the last lines are the ones left on screen, and a CLI can
+ * stream a 100k-request report without holding it.
+ */
+export function* textSummary(head: ReportHead, summary: ReportSummary, options: TextOptions = {}): Generator<string> {
+  const p = options.color ? COLORS : NO_COLORS;
+  const line = summaryLine(summary);
+  yield `${p.bold('Summary:')} ${summary.blocked > 0 ? p.red(line) : p.green(line)}\n`;
+  const errors = Object.entries(summary.corsErrors).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [error, count] of errors) yield `  ${count} × ${error}\n`;
+  const counts = countsLine(head);
+  if (counts) yield p.dim(`input: ${oneLine(counts)}\n`);
+  if (!head.redaction.redacted) yield `${p.yellow(p.bold(head.redaction.notice))}\n`;
+}
+
+export function* textChunks(report: Report, options: TextOptions = {}): Generator<string> {
+  yield* textHead(report, options);
   let n = 0;
-  for (const x of report.exchanges) yield* exchangeText(x, ++n, p);
+  for (const x of report.exchanges) yield* textExchange(x, ++n, options);
+  yield* textSummary(report, report.summary, options);
 }
 
 export function renderText(report: Report, options: TextOptions = {}): string {

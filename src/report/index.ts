@@ -4,9 +4,9 @@
  */
 export * from './model';
 export * from './redact';
-export { renderText, textChunks, type TextOptions } from './format-text';
+export { renderText, textChunks, textExchange, textHead, textSummary, type TextOptions } from './format-text';
 export { renderMarkdown, markdownChunks } from './format-markdown';
 export { renderHtml, htmlChunks } from './format-html';
-export { renderJson, jsonChunks } from './format-json';
+export { jsonChunks, jsonExchange, jsonHead, jsonTail, renderJson } from './format-json';
 export { escapeHtml, html, mdCode, mdFence, mdText, oneLine, SafeHtml } from './escape';
 export { FORMATS, isReportFormat, renderChunks, renderReport, type ReportFormat } from './render';

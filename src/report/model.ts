@@ -114,16 +114,24 @@ export interface ReportRedaction {
   notice: string;
 }
 
-export interface Report {
+/** Everything but the exchanges and the summary: known before the first exchange is diagnosed. */
+export interface ReportHead {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: typeof TOOL_NAME; version: string };
   generatedAt: string;
   source: ReportSource;
   redaction: ReportRedaction;
-  summary: ReportSummary;
   /** Input problems worth knowing (malformed entries …). */
   warnings: string[];
+}
+
+/**
+ * Property order matters for streaming: `exchanges` then `summary` come last, so a CLI can write the
+ * head, then each exchange as it is diagnosed, then the summary (jsonChunks equals JSON.stringify).
+ */
+export interface Report extends ReportHead {
   exchanges: ReportExchange[];
+  summary: ReportSummary;
 }
 
 export interface AnalyzedExchange {
@@ -223,45 +231,73 @@ export function reportExchange({ exchange: ex, diagnosis: d }: AnalyzedExchange,
   return out;
 }
 
-export function summarize(items: readonly AnalyzedExchange[], shown: number): ReportSummary {
-  const summary: ReportSummary = { exchanges: items.length, blocked: 0, allowed: 0, shown, corsErrors: {}, platforms: {} };
-  for (const { diagnosis: d } of items) {
-    if (d.verdict.blocked) {
-      summary.blocked++;
-      const key = d.verdict.corsError ?? 'unknown';
-      summary.corsErrors[key] = (summary.corsErrors[key] ?? 0) + 1;
-    } else {
-      summary.allowed++;
-    }
-    summary.platforms[d.platform.id] = (summary.platforms[d.platform.id] ?? 0) + 1;
-  }
-  return summary;
+function emptySummary(): ReportSummary {
+  return { exchanges: 0, blocked: 0, allowed: 0, shown: 0, corsErrors: {}, platforms: {} };
 }
 
 /**
- * Builds the report. Exchanges the rules judge not cross-origin are left out (they are not CORS);
- * every other one appears, allowed ones too (unless onlyBlocked).
+ * Builds a report one exchange at a time (the CLI streams 100k-exchange reports this way: nothing
+ * but the running summary is kept). Exchanges the rules judge not cross-origin are left out (they
+ * are not CORS); every other one counts, and is listed unless onlyBlocked hides it.
  */
-export function buildReport(items: readonly AnalyzedExchange[], options: BuildReportOptions): Report {
-  const relevant = items.filter((i) => i.diagnosis.verdict.crossOrigin);
-  const listed = options.onlyBlocked ? relevant.filter((i) => i.diagnosis.verdict.blocked) : relevant;
-  const includeSensitive = options.includeSensitive === true;
-  const generatedAt = options.generatedAt === undefined ? new Date().toISOString()
-    : typeof options.generatedAt === 'string' ? options.generatedAt : options.generatedAt.toISOString();
-  const redactSource = createRedactor(undefined, includeSensitive);
-  const source: ReportSource = { kind: options.source.kind };
-  if (options.source.name !== undefined) source.name = redactSource.url(options.source.name);
-  if (options.source.pageUrl !== undefined) source.pageUrl = redactSource.url(options.source.pageUrl);
-  if (options.source.creator !== undefined) source.creator = options.source.creator;
-  if (options.source.counts !== undefined) source.counts = { ...options.source.counts };
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: options.toolVersion ?? toolVersion() },
-    generatedAt,
-    source,
-    redaction: { redacted: !includeSensitive, notice: includeSensitive ? SENSITIVE_WARNING : REDACTION_NOTE },
-    summary: summarize(relevant, listed.length),
-    warnings: (options.warnings ?? []).map(redactSource.text),
-    exchanges: listed.map((i) => reportExchange(i, includeSensitive)),
-  };
+export class ReportBuilder {
+  readonly head: ReportHead;
+  private readonly counts = emptySummary();
+  private readonly includeSensitive: boolean;
+  private readonly onlyBlocked: boolean;
+
+  constructor(options: BuildReportOptions) {
+    this.includeSensitive = options.includeSensitive === true;
+    this.onlyBlocked = options.onlyBlocked === true;
+    const generatedAt = options.generatedAt === undefined ? new Date().toISOString()
+      : typeof options.generatedAt === 'string' ? options.generatedAt : options.generatedAt.toISOString();
+    const red = createRedactor(undefined, this.includeSensitive);
+    const source: ReportSource = { kind: options.source.kind };
+    if (options.source.name !== undefined) source.name = red.url(options.source.name);
+    if (options.source.pageUrl !== undefined) source.pageUrl = red.url(options.source.pageUrl);
+    if (options.source.creator !== undefined) source.creator = options.source.creator;
+    if (options.source.counts !== undefined) source.counts = { ...options.source.counts };
+    this.head = {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      tool: { name: TOOL_NAME, version: options.toolVersion ?? toolVersion() },
+      generatedAt,
+      source,
+      redaction: { redacted: !this.includeSensitive, notice: this.includeSensitive ? SENSITIVE_WARNING : REDACTION_NOTE },
+      warnings: (options.warnings ?? []).map(red.text),
+    };
+  }
+
+  /** Counts the exchange; returns its report entry when it is listed. */
+  add(item: AnalyzedExchange): ReportExchange | undefined {
+    const { verdict, platform: p } = item.diagnosis;
+    if (!verdict.crossOrigin) return undefined;
+    const s = this.counts;
+    s.exchanges++;
+    if (verdict.blocked) {
+      s.blocked++;
+      const key = verdict.corsError ?? 'unknown';
+      s.corsErrors[key] = (s.corsErrors[key] ?? 0) + 1;
+    } else {
+      s.allowed++;
+    }
+    s.platforms[p.id] = (s.platforms[p.id] ?? 0) + 1;
+    if (this.onlyBlocked && !verdict.blocked) return undefined;
+    s.shown++;
+    return reportExchange(item, this.includeSensitive);
+  }
+
+  summary(): ReportSummary {
+    const s = this.counts;
+    return { ...s, corsErrors: { ...s.corsErrors }, platforms: { ...s.platforms } };
+  }
+}
+
+export function buildReport(items: Iterable<AnalyzedExchange>, options: BuildReportOptions): Report {
+  const builder = new ReportBuilder(options);
+  const exchanges: ReportExchange[] = [];
+  for (const item of items) {
+    const x = builder.add(item);
+    if (x) exchanges.push(x);
+  }
+  return { ...builder.head, exchanges, summary: builder.summary() };
 }

@@ -1,22 +1,21 @@
 /** Wording and selections shared by the text, Markdown and HTML formats, so they say the same thing. */
 import type { Header } from '../model';
-import type { Report, ReportExchange, ReportResponse } from './model';
+import type { ReportExchange, ReportHead, ReportResponse, ReportSummary } from './model';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "14 cross-origin requests: 7 blocked, 7 allowed." */
-export function summaryLine(report: Report): string {
-  const s = report.summary;
+export function summaryLine(s: ReportSummary): string {
   let line = `${plural(s.exchanges, 'cross-origin request')}: ${s.blocked} blocked, ${s.allowed} allowed.`;
   if (s.shown !== s.exchanges) line += ` Showing ${s.shown}.`;
   return line;
 }
 
 /** "HAR file orders.har (Firefox 128.0)", "probe of https://…", "live capture of https://…". */
-export function sourceLine(report: Report): string {
-  const src = report.source;
+export function sourceLine(head: ReportHead): string {
+  const src = head.source;
   const kind = { har: 'HAR file', probe: 'probe of', live: 'live capture of', simulator: 'simulation' }[src.kind];
   const parts = [kind];
   if (src.name) parts.push(src.name);
@@ -25,8 +24,8 @@ export function sourceLine(report: Report): string {
 }
 
 /** "Counts from the input": entries read, same-origin dropped … (only non-zero, in a stable order). */
-export function countsLine(report: Report): string | undefined {
-  const c = report.source.counts;
+export function countsLine(head: ReportHead): string | undefined {
+  const c = head.source.counts;
   if (!c) return undefined;
   const labels: [string, string][] = [
     ['entries', 'entries read'], ['sameOrigin', 'same-origin skipped'], ['notCors', 'not CORS (navigations, images, scripts) skipped'],

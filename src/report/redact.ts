@@ -165,6 +165,7 @@ const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 /** Cheap pre-checks: most header values (dates, types, lengths) contain none of these and skip the regexes. */
 const MAYBE_SECRET_VALUE = /eyJ|AKIA|ASIA|:\/\/|=/;
 const MAYBE_SECRET_TEXT = /eyJ|AKIA|ASIA|:\/\/|=|:/;
+const MAYBE_PATTERN = /eyJ|AKIA|ASIA/;
 
 /**
  * A redactor for one exchange: knows the secret values it carries, so that free text mentioning
@@ -215,9 +216,10 @@ function collectFromUrl(url: string, secrets: Set<string>): void {
 }
 
 function collectFromText(text: string, secrets: Set<string>): void {
-  for (const { pattern } of SENSITIVE_VALUE_PATTERNS) for (const m of text.matchAll(pattern)) addSecret(secrets, m[0]);
-  for (const m of text.matchAll(JSON_PAIR)) addSecret(secrets, m[2]);
-  for (const m of text.matchAll(EQ_PAIR)) addSecret(secrets, m[3]);
+  // Cheap guards first: these regexes are long alternations and most text has none of the markers.
+  if (MAYBE_PATTERN.test(text)) for (const { pattern } of SENSITIVE_VALUE_PATTERNS) for (const m of text.matchAll(pattern)) addSecret(secrets, m[0]);
+  if (text.includes('"')) for (const m of text.matchAll(JSON_PAIR)) addSecret(secrets, m[2]);
+  if (text.includes('=')) for (const m of text.matchAll(EQ_PAIR)) addSecret(secrets, m[3]);
 }
 
 function collectFromHeaders(headers: readonly Header[], secrets: Set<string>): void {
@@ -268,34 +270,46 @@ export function collectSecrets(exchange: Exchange): Set<string> {
 }
 
 /** Redacts prose: known secret values, JWT/AWS-key patterns, URLs, `Authorization: …` lines, `token=…` and `"token": "…"` pairs. */
-export function redactFreeText(text: string, secrets: ReadonlySet<string> = new Set()): string {
+/** Secrets longest first, so a token is not half-replaced by a shorter secret it contains. */
+function ordered(secrets: ReadonlySet<string> | readonly string[]): readonly string[] {
+  return Array.isArray(secrets) ? secrets : [...secrets].sort((a, b) => b.length - a.length);
+}
+
+export function redactFreeText(text: string, secrets: ReadonlySet<string> | readonly string[] = []): string {
+  return scrub(text, ordered(secrets), true);
+}
+
+/** Free text, or (headerLines false) a header value, which holds no `Name: value` lines. */
+function scrub(text: string, secrets: readonly string[], headerLines: boolean): string {
   let out = text;
-  if (secrets.size > 0) {
-    // Longest first, so a token is not half-replaced by a shorter secret it contains.
-    for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (out.includes(s)) out = out.split(s).join(REDACTED);
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+  if (!(headerLines ? MAYBE_SECRET_TEXT : MAYBE_SECRET_VALUE).test(out)) return out;
+  if (MAYBE_PATTERN.test(out)) out = redactPatterns(out, REDACTED);
+  if (out.includes('://')) out = out.replace(URL_IN_TEXT, (u) => redactUrl(u));
+  if (headerLines && out.includes(':')) {
+    out = out.replace(HEADER_LINE, (_m, lead: string, name: string, sep: string, value: string) =>
+      `${lead}${name}${sep}${value.includes(REDACTED) ? value : redactSensitiveValue(name.toLowerCase(), value)}`);
   }
-  if (!MAYBE_SECRET_TEXT.test(out)) return out;
-  out = redactPatterns(out, REDACTED);
-  out = out.replace(URL_IN_TEXT, (u) => redactUrl(u));
-  out = out.replace(HEADER_LINE, (_m, lead: string, name: string, sep: string, value: string) =>
-    `${lead}${name}${sep}${value.includes(REDACTED) ? value : redactSensitiveValue(name.toLowerCase(), value)}`);
-  out = out.replace(JSON_PAIR, (_m, open: string, value: string, close: string) => (value ? `${open}${REDACTED}${close}` : `${open}${close}`));
-  out = out.replace(EQ_PAIR, (_m, lead: string, name: string) => `${lead}${name}=${REDACTED}`);
+  if (out.includes('"')) out = out.replace(JSON_PAIR, (_m, open: string, value: string, close: string) => (value ? `${open}${REDACTED}${close}` : `${open}${close}`));
+  if (out.includes('=')) out = out.replace(EQ_PAIR, (_m, lead: string, name: string) => `${lead}${name}=${REDACTED}`);
   return out;
 }
 
-/** Redacts one header value by its name (CORS headers and Origin pass through). */
-export function redactHeader(header: Header, secrets: ReadonlySet<string> = new Set()): Header {
+/** Redacts one header value by its name (CORS headers and Origin pass through). Unchanged headers are returned as they are. */
+export function redactHeader(header: Header, secretSet: ReadonlySet<string> | readonly string[] = []): Header {
+  const secrets = ordered(secretSet);
   const lower = header.name.toLowerCase();
-  if (isKeptHeader(lower) || header.value === '') return { name: header.name, value: header.value };
-  if (isSensitiveHeader(lower)) return { name: header.name, value: redactSensitiveValue(lower, header.value) };
-  if (lower === 'referer' || lower === 'location' || lower === 'content-location') return { name: header.name, value: redactFreeText(redactUrl(header.value), secrets) };
-  return { name: header.name, value: MAYBE_SECRET_VALUE.test(header.value) || secrets.size > 0 ? redactFreeText(header.value, secrets) : header.value };
+  if (isKeptHeader(lower) || header.value === '') return header;
+  let value: string;
+  if (isSensitiveHeader(lower)) value = redactSensitiveValue(lower, header.value);
+  else if (lower === 'referer' || lower === 'location' || lower === 'content-location') value = scrub(redactUrl(header.value), secrets, false);
+  else value = scrub(header.value, secrets, false);
+  return value === header.value ? header : { name: header.name, value };
 }
 
 export function createRedactor(exchange: Exchange | undefined, includeSensitive: boolean): Redactor {
   if (includeSensitive) return NO_REDACTION;
-  const secrets = exchange ? collectSecrets(exchange) : new Set<string>();
+  const secrets = exchange ? ordered(collectSecrets(exchange)) : [];
   return {
     enabled: true,
     header: (h) => redactHeader(h, secrets),
