@@ -64,7 +64,7 @@ function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: Respon
     case 'method-blocked':
       return {
         finding: makeFinding('options-not-configured', {
-          explanation: `Before sending ${method} ${path} the browser asked for permission with an OPTIONS request (the preflight) and got ${status} — ${meaning.meaning} Nothing on ${platformName(ctx)} answers OPTIONS for this path with the CORS headers, so the browser stops there.${after}${neverSent(ctx)}`,
+          explanation: `Before sending ${method} ${path} the browser asked for permission with an OPTIONS request (the preflight) and got ${status}. ${meaning.meaning} Nothing on ${platformName(ctx)} answers OPTIONS for this path with the CORS headers, so the browser stops there.${after}${neverSent(ctx)}`,
           evidence,
           fixes: fixesFor(ctx, ['allow']),
         }),
@@ -75,7 +75,7 @@ function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: Respon
     case 'forbidden':
       return {
         finding: makeFinding('preflight-auth-required', {
-          explanation: `The preflight (OPTIONS ${path}) got ${status} — ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${after}${neverSent(ctx)}`,
+          explanation: `The preflight (OPTIONS ${path}) got ${status}. ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${after}${neverSent(ctx)}`,
           evidence,
           fixes: fixesFor(ctx, ['preflight-no-auth']),
         }),
@@ -90,7 +90,7 @@ function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: Respon
       if (corsHeadersOk) {
         return {
           finding: makeFinding('preflight-invalid-status', {
-            explanation: `The preflight answer had acceptable CORS headers but status ${status} — ${meaning.meaning} A preflight must answer with a 2xx status (200 or 204); anything else fails it.${neverSent(ctx)}`,
+            explanation: `The preflight answer had acceptable CORS headers but status ${status}. ${meaning.meaning} A preflight must answer with a 2xx status (200 or 204); anything else fails it.${neverSent(ctx)}`,
             evidence,
             fixes: fixesFor(ctx, ['allow']),
           }),
@@ -101,7 +101,7 @@ function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: Respon
       return {
         finding: makeFinding('error-response-missing-cors', {
           title: 'The preflight failed with an error and no CORS headers',
-          explanation: `The preflight (OPTIONS ${path}) failed with ${status} — ${meaning.meaning} The error answer has no CORS headers, and a preflight must be a 2xx anyway, so the browser gives up before sending ${method}.${after}`,
+          explanation: `The preflight (OPTIONS ${path}) failed with ${status}. ${meaning.meaning} The error answer has no CORS headers, and a preflight must be a 2xx anyway, so the browser gives up before sending ${method}.${after}`,
           evidence,
           fixes: fixesFor(ctx, ['allow']),
         }),
@@ -191,7 +191,7 @@ function errorMissingCors(ctx: RuleContext, at: Located, meaning: ResponseMeanin
   }
   return {
     finding: makeFinding('error-response-missing-cors', {
-      explanation: `The ${at.where} is an error — ${meaning.meaning} It carries no Access-Control-Allow-Origin, so the browser hides it from the page and reports a CORS error instead. The real problem is the ${r.status}; the missing headers only hide it. Add the CORS headers to error responses too, so the page (and you) can see the real error.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}`,
+      explanation: `The ${at.where} is an error (HTTP ${r.status}). ${meaning.meaning} It carries no Access-Control-Allow-Origin, so the browser hides it from the page and reports a CORS error instead. The real problem is the ${r.status}; the missing headers only hide it. Add the CORS headers to error responses too, so the page (and you) can see the real error.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}`,
       evidence: [statusEvidence(at.where, r), ...meaning.evidence, bodyEvidence(at.where, r), headerEvidence(at.where, r, ACAO)],
       fixes: fixesFor(ctx, ['errors']),
     }),
@@ -205,7 +205,7 @@ function proxyMissingHeaders(ctx: RuleContext, at: Located, errorPath: boolean, 
   const json = bodyJson(r);
   const nonProxy = json !== null && typeof json.errorMessage === 'string' && typeof json.errorType === 'string';
   const lead = errorPath
-    ? `API Gateway passed the backend's ${r.status} answer through${meaning ? ` (${meaning.meaning})` : ''}, and it has no Access-Control-Allow-Origin.`
+    ? `API Gateway passed the backend's ${r.status} answer through, and it has no Access-Control-Allow-Origin.${meaning ? ` ${meaning.meaning}` : ''}`
     : `The preflight was answered with CORS headers, but the ${ctx.facts.method} response itself has no Access-Control-Allow-Origin.`;
   const rest = 'With a Lambda proxy or HTTP proxy integration API Gateway adds nothing to the response: the backend must return the CORS headers on every path, errors included ("Enable CORS" in the console only sets up OPTIONS). With a non-proxy integration, each integration response must map Access-Control-Allow-Origin.';
   const hint = nonProxy ? ' The body looks like a Lambda error passed through a non-proxy integration (errorMessage/errorType), so check the integration response mappings.' : '';

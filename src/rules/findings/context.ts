@@ -84,7 +84,12 @@ export function fixesFor(ctx: RuleContext, remedies: readonly Remedy[]): Finding
   return out;
 }
 
-/** The platform's reading of a response, falling back to the CDN's. */
+/**
+ * The platform's reading of a response. An answer the CDN generated itself (WAF block, disallowed
+ * method, origin unreachable) is the CDN's to explain; anything else is the origin platform's.
+ */
 export function explainResponse(ctx: RuleContext, response: ResponseRecord, where: string): ResponseMeaning | null {
-  return ctx.origin.explain?.(response, where, ctx) ?? ctx.edge?.explain?.(response, where, ctx) ?? null;
+  const edge = ctx.edge?.explain?.(response, where, ctx) ?? null;
+  if (edge?.generatedBy === 'gateway') return edge;
+  return ctx.origin.explain?.(response, where, ctx) ?? edge;
 }

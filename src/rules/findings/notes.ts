@@ -31,7 +31,7 @@ function notACorsProblem(ctx: RuleContext): Candidate[] {
   return [{
     finding: makeFinding('not-a-cors-problem', {
       title: `CORS passed: the ${r.status} comes from the server`,
-      explanation: `CORS allowed this request: the browser let the page read the ${r.status} answer. The problem is the ${r.status} itself — ${meaning.meaning} Changing CORS settings will not fix it.`,
+      explanation: `CORS allowed this request: the browser let the page read the ${r.status} answer. The problem is the ${r.status} itself. ${meaning.meaning} Changing CORS settings will not fix it.`,
       evidence: [statusEvidence('response', r), ...meaning.evidence, bodyEvidence('response', r), headerEvidence('response', r, 'Access-Control-Allow-Origin')],
       fixes: [],
     }),
