@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 
-const outDir = process.argv[2] ?? 'test-results/panel-preview';
+const outDir = process.argv[2] ?? '.tmp/panel-preview';
 const base = process.argv[3] ?? 'http://127.0.0.1:4800/';
 mkdirSync(outDir, { recursive: true });
 

@@ -10,8 +10,8 @@ import { flowSteps, type FlowStep } from './flow-model';
 
 const HEAD = 38;
 const ROW = 36;
-const LEFT = 13; // % — page lifeline
-const RIGHT = 87; // % — server lifeline
+const LEFT = 15; // % — page lifeline
+const RIGHT = 85; // % — server lifeline
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -70,7 +70,7 @@ export function FlowDiagram({ exchange, diagnosis }: { exchange: Exchange; diagn
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const actorMax = fits(width, 23, 6.1);
+  const actorMax = fits(width, 27, 6.1);
   const height = HEAD + steps.length * ROW + 10;
   const host = urlParts(exchange.request.url).host || 'server';
   const markerId = `cl-arrow-${exchange.id.replace(/[^A-Za-z0-9]/g, '')}`;
@@ -87,13 +87,13 @@ export function FlowDiagram({ exchange, diagnosis }: { exchange: Exchange; diagn
       </defs>
       <g class="cl-flow-actor">
         <title>{`The page: ${exchange.pageOrigin || 'unknown origin'}`}</title>
-        <rect x={`${LEFT - 12}%`} y="2" width="24%" height="30" rx="4" />
+        <rect x={`${LEFT - 14}%`} y="2" width="28%" height="30" rx="4" />
         <text x={`${LEFT}%`} y="14" text-anchor="middle" class="cl-flow-actor-name">Page</text>
         <text x={`${LEFT}%`} y="27" text-anchor="middle" class="cl-flow-actor-sub">{clip(exchange.pageOrigin || 'unknown origin', actorMax)}</text>
       </g>
       <g class="cl-flow-actor">
         <title>{`The server: ${host}`}</title>
-        <rect x={`${RIGHT - 12}%`} y="2" width="24%" height="30" rx="4" />
+        <rect x={`${RIGHT - 14}%`} y="2" width="28%" height="30" rx="4" />
         <text x={`${RIGHT}%`} y="14" text-anchor="middle" class="cl-flow-actor-name">Server</text>
         <text x={`${RIGHT}%`} y="27" text-anchor="middle" class="cl-flow-actor-sub">{clip(host, actorMax)}</text>
       </g>
