@@ -5,7 +5,7 @@
  */
 import { html, rawHtml, type SafeHtml } from './escape';
 import type { Report, ReportExchange, ReportResponse } from './model';
-import { countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine } from './present';
+import { corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine } from './present';
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1b1f24; --muted: #59636e; --bg: #fff; --card: #f6f8fa; --line: #d1d9e0; --bad: #cf222e; --ok: #1a7f37; --warn: #9a6700; }
@@ -61,7 +61,7 @@ function exchangeHtml(x: ReportExchange, n: number): SafeHtml {
 <h2><span class="badge">${x.blocked ? 'Blocked' : 'Allowed'}</span><code>${x.method}</code> <code>${x.url}</code></h2>
 <p>${x.headline}</p>
 <dl><dt>Page origin</dt><dd><code>${x.pageOrigin}</code></dd>${
-  x.blocked ? html`<dt>Failed check</dt><dd><code>${x.corsError ?? 'unknown'}</code> at ${phaseLabel(x)}${x.failedParameter ? html` — <code>${x.failedParameter}</code>` : ''}</dd>` : ''
+  x.blocked ? html`<dt>Failed check</dt><dd>${x.corsError ? html`<code>${x.corsError}</code>` : 'not a CORS error'} at ${phaseLabel(x)}${x.failedParameter ? html` — <code>${x.failedParameter}</code>` : ''}</dd>` : ''
 }<dt>Credentials</dt><dd>${credentialsLine(x)}</dd><dt>Platform</dt><dd>${platformLine(x)}</dd>${
   x.preflightReasons.length ? html`<dt>Preflight needed</dt><dd>${x.preflightReasons.join('; ')}</dd>` : ''
 }${x.preflightFromCache ? html`<dt>Preflight</dt><dd>answered from the browser's preflight cache</dd>` : ''}${
@@ -87,7 +87,7 @@ export function* htmlChunks(report: Report): Generator<string> {
 <p class="meta">${sourceLine(report)} · generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}</p>
 <p><strong>${summaryLine(report.summary)}</strong></p>
 ${counts ? html`<p class="meta">Input: ${counts}.</p>` : ''}
-${errors.length ? html`<table><thead><tr><th>CORS error</th><th>Requests</th></tr></thead><tbody>${errors.map(([e, c]) => html`<tr><td><code>${e}</code></td><td>${c}</td></tr>`)}</tbody></table>` : ''}
+${errors.length ? html`<table><thead><tr><th>CORS error</th><th>Requests</th></tr></thead><tbody>${errors.map(([e, c]) => html`<tr><td>${e === 'unknown' ? corsErrorLabel(e) : html`<code>${e}</code>`}</td><td>${c}</td></tr>`)}</tbody></table>` : ''}
 ${report.warnings.map((w) => html`<p class="notice warn">Warning: ${w}</p>`)}
 `.value;
   let n = 0;

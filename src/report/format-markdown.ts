@@ -5,7 +5,7 @@
  */
 import { mdCode, mdFence, mdText } from './escape';
 import type { Report, ReportExchange } from './model';
-import { countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine } from './present';
+import { corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine } from './present';
 
 function* wire(x: ReportExchange): Generator<string> {
   const lines: string[] = [];
@@ -35,7 +35,7 @@ function* exchangeMarkdown(x: ReportExchange, n: number): Generator<string> {
   yield `- **Page origin:** ${mdCode(x.pageOrigin)}\n`;
   if (x.blocked) {
     const param = x.failedParameter ? ` — ${mdCode(x.failedParameter)}` : '';
-    yield `- **Failed check:** ${mdCode(x.corsError ?? 'unknown')} at ${mdText(phaseLabel(x))}${param}\n`;
+    yield `- **Failed check:** ${x.corsError ? mdCode(x.corsError) : 'not a CORS error'} at ${mdText(phaseLabel(x))}${param}\n`;
   }
   yield `- **Credentials:** ${mdText(credentialsLine(x))}\n`;
   yield `- **Platform:** ${mdText(platformLine(x))}\n`;
@@ -82,7 +82,7 @@ export function* markdownChunks(report: Report): Generator<string> {
   const errors = Object.entries(report.summary.corsErrors).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (errors.length) {
     yield '| CORS error | Requests |\n|---|---|\n';
-    for (const [error, count] of errors) yield `| ${mdCode(error, true)} | ${count} |\n`;
+    for (const [error, count] of errors) yield `| ${error === 'unknown' ? mdText(corsErrorLabel(error)) : mdCode(error, true)} | ${count} |\n`;
     yield '\n';
   }
   for (const w of report.warnings) yield `> Warning: ${mdText(w)}\n\n`;

@@ -7,7 +7,7 @@
 import { COLORS, multiLine, NO_COLORS, oneLine, type Paint } from './escape';
 import type { Report, ReportExchange, ReportHead, ReportSummary } from './model';
 import {
-  corsHeaders, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine,
+  corsErrorLabel, corsHeaders, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine,
 } from './present';
 
 export interface TextOptions {
@@ -23,7 +23,7 @@ function* exchangeText(x: ReportExchange, n: number, p: Paint): Generator<string
   yield `${n}. ${mark}  ${oneLine(x.method)} ${oneLine(x.url)}\n`;
   yield `   ${multiLine(x.headline).replace(/\n/g, ' ')}\n`;
   const meta = [`from ${oneLine(x.pageOrigin)}`, `credentials ${credentialsLine(x)}`];
-  if (x.blocked) meta.push(`${x.corsError ?? 'unknown error'} at ${phaseLabel(x)}${x.failedParameter ? ` (${oneLine(x.failedParameter)})` : ''}`);
+  if (x.blocked) meta.push(`${x.corsError ?? 'not a CORS error'} at ${phaseLabel(x)}${x.failedParameter ? ` (${oneLine(x.failedParameter)})` : ''}`);
   yield p.dim(`   ${meta.join(' · ')}\n`);
   yield p.dim(`   platform: ${oneLine(platformLine(x))}\n`);
   if (x.preflightFromCache) yield p.dim('   preflight: answered from the browser\'s preflight cache\n');
@@ -90,7 +90,7 @@ export function* textSummary(head: ReportHead, summary: ReportSummary, options: 
   const line = summaryLine(summary);
   yield `${p.bold('Summary:')} ${summary.blocked > 0 ? p.red(line) : p.green(line)}\n`;
   const errors = Object.entries(summary.corsErrors).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [error, count] of errors) yield `  ${count} × ${error}\n`;
+  for (const [error, count] of errors) yield `  ${count} × ${corsErrorLabel(error)}\n`;
   const counts = countsLine(head);
   if (counts) yield p.dim(`input: ${oneLine(counts)}\n`);
   if (!head.redaction.redacted) yield `${p.yellow(p.bold(head.redaction.notice))}\n`;

@@ -77,3 +77,8 @@ export function headerLines(headers: readonly Header[]): string[] {
 export function phaseLabel(x: ReportExchange): string {
   return x.phase ?? '-';
 }
+
+/** Summary keys are CorsError names, plus "unknown" for requests blocked without one (network errors …). */
+export function corsErrorLabel(key: string): string {
+  return key === 'unknown' ? 'blocked without a CORS error (network error or unexplained)' : key;
+}
