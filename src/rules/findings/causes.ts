@@ -38,6 +38,11 @@ function originEvidence(ctx: RuleContext): string {
   return `request Origin: ${ctx.facts.sentOrigin}`;
 }
 
+/** "got 403." unless the meaning already starts with the status. */
+function statusLead(status: number, meaning: ResponseMeaning): string {
+  return meaning.meaning.startsWith(`HTTP ${status}`) ? '' : ` ${status}`;
+}
+
 const platformName = (ctx: RuleContext): string => (ctx.platform.id === 'unknown' ? 'the server' : ctx.platform.name);
 
 /** API Gateway serves the last deployment: a fix made in the console or a template is live only once deployed. */
@@ -64,7 +69,7 @@ function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: Respon
     case 'method-blocked':
       return {
         finding: makeFinding('options-not-configured', {
-          explanation: `Before sending ${method} ${path} the browser asked for permission with an OPTIONS request (the preflight) and got ${status}. ${meaning.meaning} Nothing on ${platformName(ctx)} answers OPTIONS for this path with the CORS headers, so the browser stops there.${after}${neverSent(ctx)}`,
+          explanation: `Before sending ${method} ${path} the browser asked for permission with an OPTIONS request (the preflight) and got an error:${statusLead(status, meaning)} ${meaning.meaning} Nothing on ${platformName(ctx)} answers OPTIONS for this path with the CORS headers, so the browser stops there.${after}${neverSent(ctx)}`,
           evidence,
           fixes: fixesFor(ctx, ['allow']),
         }),
@@ -75,7 +80,7 @@ function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: Respon
     case 'forbidden':
       return {
         finding: makeFinding('preflight-auth-required', {
-          explanation: `The preflight (OPTIONS ${path}) got ${status}. ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${after}${neverSent(ctx)}`,
+          explanation: `The preflight (OPTIONS ${path}) was rejected:${statusLead(status, meaning)} ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${after}${neverSent(ctx)}`,
           evidence,
           fixes: fixesFor(ctx, ['preflight-no-auth']),
         }),
@@ -101,7 +106,7 @@ function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: Respon
       return {
         finding: makeFinding('error-response-missing-cors', {
           title: 'The preflight failed with an error and no CORS headers',
-          explanation: `The preflight (OPTIONS ${path}) failed with ${status}. ${meaning.meaning} The error answer has no CORS headers, and a preflight must be a 2xx anyway, so the browser gives up before sending ${method}.${after}`,
+          explanation: `The preflight (OPTIONS ${path}) failed:${statusLead(status, meaning)} ${meaning.meaning} The error answer has no CORS headers, and a preflight must be a 2xx anyway, so the browser gives up before sending ${method}.${after}`,
           evidence,
           fixes: fixesFor(ctx, ['allow']),
         }),
@@ -191,7 +196,7 @@ function errorMissingCors(ctx: RuleContext, at: Located, meaning: ResponseMeanin
   }
   return {
     finding: makeFinding('error-response-missing-cors', {
-      explanation: `The ${at.where} is an error (HTTP ${r.status}). ${meaning.meaning} It carries no Access-Control-Allow-Origin, so the browser hides it from the page and reports a CORS error instead. The real problem is the ${r.status}; the missing headers only hide it. Add the CORS headers to error responses too, so the page (and you) can see the real error.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}`,
+      explanation: `The ${at.where} is an error:${statusLead(r.status, meaning)} ${meaning.meaning} It carries no Access-Control-Allow-Origin, so the browser hides it from the page and reports a CORS error instead. The real problem is the ${r.status}; the missing headers only hide it. Add the CORS headers to error responses too, so the page (and you) can see the real error.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}`,
       evidence: [statusEvidence(at.where, r), ...meaning.evidence, bodyEvidence(at.where, r), headerEvidence(at.where, r, ACAO)],
       fixes: fixesFor(ctx, ['errors']),
     }),
