@@ -373,9 +373,11 @@ function multipleOrigins(ctx: RuleContext, at: Located): Candidate {
   const value = headerValue(at.response, ACAO) ?? '';
   const samLocal = /\blocalhost:3000\b|127\.0\.0\.1:3000/.test(ctx.exchange.request.url)
     ? ' (`sam local start-api` is known to join configured origins with commas like this.)' : '';
+  const merged = parts.includes('*')
+    ? ' A list mixing * with an origin usually comes from two configurations merged into one header — for example Serverless Framework events on the same path with different cors settings, or a proxy and the application.' : '';
   return {
     finding: makeFinding('multiple-origins', {
-      explanation: `Access-Control-Allow-Origin holds a list (${q(value)}). The header takes exactly one origin or *, never a list. To allow several origins the server must compare the request's Origin with its allow-list and echo back only the match, with Vary: Origin.${samLocal}${neverSent(ctx)}`,
+      explanation: `Access-Control-Allow-Origin holds a list (${q(value)}). The header takes exactly one origin or *, never a list. To allow several origins the server must compare the request's Origin with its allow-list and echo back only the match, with Vary: Origin.${merged}${samLocal}${neverSent(ctx)}`,
       evidence: [headerEvidence(at.where, at.response, ACAO), originEvidence(ctx)],
       fixes: fixesFor(ctx, ['allow']),
     }),
