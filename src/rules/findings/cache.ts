@@ -39,9 +39,12 @@ function httpCache(ctx: RuleContext): Candidate[] {
   if (!r) return [];
   const blockedOnOrigin = ctx.verdict.blocked && ctx.verdict.corsError !== null && ORIGIN_ERRORS.has(ctx.verdict.corsError) && ctx.verdict.phase === 'actual';
   const fromCache = r.fromCache === 'memory' || r.fromCache === 'disk';
-  const earlier = ctx.related.find((prev) => prev.id !== ctx.exchange.id && storedWithoutOrigin(prev, ctx.exchange.request.url));
-  const fixes = fixesFor(ctx, ['vary', 'client-crossorigin']);
+  // Only a blocked request needs the (linear) look through earlier exchanges.
+  const earlier = blockedOnOrigin && !varyHasOrigin(r)
+    ? ctx.related.find((prev) => prev.id !== ctx.exchange.id && storedWithoutOrigin(prev, ctx.exchange.request.url))
+    : undefined;
   if (blockedOnOrigin && !varyHasOrigin(r) && (fromCache || earlier)) {
+    const fixes = fixesFor(ctx, ['vary', 'client-crossorigin']);
     const source = earlier
       ? `an earlier ${earlier.mode === 'navigate' ? 'navigation' : earlier.resourceType ?? 'no-cors'} request for the same URL (${earlier.id}) stored a copy without Access-Control-Allow-Origin and without Vary: Origin`
       : 'it was stored by an earlier request that did not carry this Origin (an <img>, a <link> without crossorigin, a navigation, or a page from another origin)';
@@ -62,6 +65,7 @@ function httpCache(ctx: RuleContext): Candidate[] {
   }
   const acao = headerValue(r, 'access-control-allow-origin');
   if (!ctx.verdict.blocked && acao && acao !== '*' && !varyHasOrigin(r) && explicitlyCacheable(r)) {
+    const fixes = fixesFor(ctx, ['vary', 'client-crossorigin']);
     return [{
       finding: makeFinding('http-cache-without-vary', {
         severity: 'warning',
