@@ -58,7 +58,7 @@ function measured(exchanges: readonly Exchange[], url: string): Exchange | undef
   return exchanges.filter((x) => x.request.url === url).sort((a, b) => a.startedAt - b.startedAt).at(-1);
 }
 
-async function capturedExchanges(ext: LaunchedBrowser, tabId: number): Promise<Exchange[]> {
+export async function capturedExchanges(ext: LaunchedBrowser, tabId: number): Promise<Exchange[]> {
   const sw = await ext.serviceWorker();
   return sw.evaluate(async (tab: number) => {
     const all = (await chrome.storage.session.get(null)) as Record<string, unknown>;

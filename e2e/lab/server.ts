@@ -10,7 +10,7 @@
  * Routes (all three origins): `/s/<scenarioId>/<nonce>/r<suffix>` is the scenario's resource and
  * `/s/<scenarioId>/<nonce>/hop/<n>` its redirect hops. OPTIONS gets the scenario's preflight answer
  * (default 404 without CORS headers); any other method gets the redirect hop or the actual answer.
- * App origin only: `/` the lab page, `/lab.js` its script. The servers are a minimal HTTP/1.1 on node:net
+ * App origin only: `/` the lab page, `/lab.js` its script. Any origin: `/frame?fetch=<url>`, a page for an iframe that fetches <url>. The servers are a minimal HTTP/1.1 on node:net
  * (http1.ts; node:http refuses methods such as `patch` or `FOO`), so header case, order, repeated lines and
  * odd values reach the browser exactly as the data says. Date, Connection and Content-Length are added.
  */
@@ -68,6 +68,11 @@ export interface StartLabOptions {
 const HOST = '127.0.0.1';
 const NAMES: readonly LabOriginName[] = ['app', 'api', 'third'];
 const CLIENT_JS = readFileSync(fileURLToPath(new URL('./page/client.js', import.meta.url)), 'utf8');
+const FRAME_PAGE = `<!doctype html><meta charset="utf-8"><title>lab frame</title><script>
+const target = new URL(location.href).searchParams.get('fetch');
+fetch(target).then((r) => r.text().then(() => ({ ok: true, status: r.status })), (e) => ({ ok: false, error: String(e) }))
+  .then((result) => parent.postMessage({ labFrame: true, url: target, ...result }, '*'));
+</script>`;
 const ROUTE = /^\/s\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)\/(?:hop\/(\d+)(?:[/?#]|$)|r)/;
 
 function pick(a: Answer | readonly Answer[], n: number): Answer {
@@ -130,6 +135,12 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
       if (self === 'app' && url === '/lab.js') {
         entry.role = 'asset';
         return { status: 200, headers: [['Content-Type', 'text/javascript; charset=utf-8'], ['Cache-Control', 'no-store']], body: CLIENT_JS };
+      }
+      if (url.startsWith('/frame?')) {
+        // A page of this origin to embed in an <iframe>: it fetches `?fetch=<url>` (a lab URL) and posts
+        // the outcome to its parent. Lets tests show requests made by a cross-origin frame of the tab.
+        entry.role = 'page';
+        return { status: 200, headers: [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']], body: FRAME_PAGE };
       }
       return { status: 404, headers: [['Content-Type', 'text/plain']], body: 'not found' };
     }

@@ -49,7 +49,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const opened: DevtoolsHandle[] = [];
     await use(async (opts = {}) => {
       const page = opts.page ?? (await browser.context.newPage());
-      const url = `${lab.origins.app}/`;
+      // A unique URL per tab: tabs are told apart by URL when asking the worker for their id.
+      const url = `${lab.origins.app}/?tab=${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
       await page.goto(url);
       await page.waitForFunction(() => typeof (window as unknown as { corsLab?: unknown }).corsLab === 'object');
       const tabId = await tabIdOf(browser.serviceWorker, url);

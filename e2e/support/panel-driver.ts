@@ -34,6 +34,18 @@ export class PanelDriver {
     return waitFor(async () => (await this.rows()).find((r) => r.text.includes(`/s/${scenarioId}/`)), `a panel row for scenario ${scenarioId}`, timeoutMs);
   }
 
+  /** How many exchanges the list shows (all of them, not only the rows rendered by the virtual list). */
+  count(): Promise<number> {
+    return this.cdp.evaluate<number>(`Number(document.querySelector('[data-testid="exchange-list"]')?.getAttribute('data-count') ?? 0)`);
+  }
+
+  async waitForCount(n: number, timeoutMs = 30_000): Promise<void> {
+    let last = -1;
+    await waitFor(async () => (last = await this.count()) === n, `the panel to list ${n} exchanges`, timeoutMs).catch((e: unknown) => {
+      throw new Error(`${String(e)} (it lists ${last})`);
+    });
+  }
+
   async clickRow(exchangeId: string): Promise<void> {
     await this.cdp.evaluate(`document.querySelector('[data-testid="exchange-row"][data-exchange-id=${JSON.stringify(exchangeId)}]').click()`);
   }

@@ -151,6 +151,24 @@ describe('grouping', () => {
     expect(Object.keys(store.state.exchanges)).toEqual(['wr-2']);
   });
 
+  it('links an earlier no-cors load of the URL and marks a line-for-line identical response as from the HTTP cache', () => {
+    const url = `${API}/logo.png`;
+    const stored = h({ 'Cache-Control': 'max-age=600', Date: 'Sun, 22 Nov 2026 00:00:00 GMT', Connection: 'keep-alive' });
+    const t = new Trace()
+      .start('1', 'GET', url, PAGE, 'image').send('1', h({ 'Sec-Fetch-Mode': 'no-cors' })).complete('1', url, 200, stored)
+      .start('2', 'GET', url).send('2', h({ 'Sec-Fetch-Mode': 'cors', Origin: PAGE })).headers('2', url, 200, stored.filter((hh) => hh.name !== 'Connection')).fail('2', url);
+    const [x] = run(t).exchanges;
+    expect(x?.earlierNoCors?.resourceType).toBe('image');
+    expect(x?.response?.fromCache).toBe('disk');
+    // A fresh answer from the server (another Date) is linked as evidence but not called cached.
+    const fresh = new Trace()
+      .start('1', 'GET', url, PAGE, 'image').send('1', h({ 'Sec-Fetch-Mode': 'no-cors' })).complete('1', url, 200, stored)
+      .start('2', 'GET', url).send('2', h({ 'Sec-Fetch-Mode': 'cors', Origin: PAGE })).headers('2', url, 200, h({ Date: 'Sun, 22 Nov 2026 00:00:09 GMT' })).fail('2', url);
+    const [y] = run(fresh).exchanges;
+    expect(y?.earlierNoCors).toBeDefined();
+    expect(y?.response?.fromCache).toBeUndefined();
+  });
+
   it("treats a script's own OPTIONS request as an actual request with its own preflight", () => {
     const url = `${API}/opt`;
     const t = new Trace().start('1', 'OPTIONS', url).preflight('2', url, 'OPTIONS', null, 204, h({ 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'OPTIONS' }))

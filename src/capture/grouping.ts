@@ -8,7 +8,7 @@
  * onBeforeRequest comes first, then the OPTIONS preflight's whole life, then either the actual request
  * proceeds (its request headers are only seen now) or it errors with net::ERR_FAILED.
  */
-import type { Exchange, Header, RequestRecord, ResponseRecord } from '../model';
+import type { EarlierLoad, Exchange, Header, RequestRecord, ResponseRecord } from '../model';
 import type { CaptureEvent, ErrorEvent, RedirectEvent, SendHeadersEvent, StartEvent } from './events';
 
 /** Per webRequest id: what it is to us. */
@@ -35,7 +35,11 @@ export interface TrackedRequest {
 
 export interface GroupingState {
   requests: Record<string, TrackedRequest>;
+  /** Recent no-cors loads by URL (bounded): evidence for responses reused from the HTTP cache. */
+  noCors?: Record<string, EarlierLoad>;
 }
+
+const NO_CORS_MEMORY = 200;
 
 export interface GroupingOptions {
   /** Whether a request with these method and headers needs a preflight (from the rules module). */
@@ -52,6 +56,16 @@ export interface ExchangeSink {
 
 export function emptyGroupingState(): GroupingState {
   return { requests: {} };
+}
+
+/** Hop-by-hop headers describe the connection, not the response: the HTTP cache does not store them. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection']);
+
+function sameStoredHeaders(a: Header[], b: Header[]): boolean {
+  const stored = (hs: Header[]) => hs.filter((h) => !HOP_BY_HOP.has(h.name.toLowerCase()));
+  const x = stored(a);
+  const y = stored(b);
+  return x.length === y.length && x.every((h, i) => h.name.toLowerCase() === y[i]?.name.toLowerCase() && h.value === y[i]?.value);
 }
 
 const CORS_TYPES = new Set(['xmlhttprequest', 'fetch', 'font', 'script', 'stylesheet', 'image', 'media', 'other', 'ping', 'websocket']);
@@ -259,14 +273,39 @@ export class Grouper {
     this.update(e.requestId, (x) => ({ ...x, redirects: [...x.redirects, hop] }));
   }
 
+  /** Remembers a finished no-cors load, so a later CORS request to the URL can be told about it. */
+  private rememberNoCors(t: TrackedRequest, response: ResponseRecord): void {
+    const memory = (this.state.noCors ??= {});
+    delete memory[t.url];
+    memory[t.url] = { url: t.url, startedAt: t.startedAt, ...(t.type ? { resourceType: t.type } : {}), response };
+    const urls = Object.keys(memory);
+    for (const u of urls.slice(0, Math.max(0, urls.length - NO_CORS_MEMORY))) delete memory[u];
+  }
+
+  /**
+   * Links an earlier no-cors load of the same URL. When this response is line-for-line the one that
+   * load got (same Date, same everything), the HTTP cache handed it over: webRequest and DevTools do
+   * not say so for a response CORS then rejects.
+   */
+  private withEarlierLoad(x: Exchange, t: TrackedRequest, response: ResponseRecord | undefined): Exchange {
+    const earlier = this.state.noCors?.[t.url];
+    if (!earlier || earlier.startedAt > t.startedAt) return x;
+    const out: Exchange = { ...x, earlierNoCors: earlier };
+    if (response && !response.fromCache && sameStoredHeaders(response.headers, earlier.response.headers) && header(response.headers, 'date') !== undefined) {
+      out.response = { ...response, fromCache: 'disk' };
+    }
+    return out;
+  }
+
   private onCompleted(e: { requestId: string; statusCode: number; statusLine?: string; headers: Header[]; fromCache?: boolean; ip?: string }): void {
     const t = this.state.requests[e.requestId];
     if (!t) return;
     const response = toResponse(e);
+    if (t.role === 'actual' && t.cors === false) this.rememberNoCors(t, response);
     if (t.role === 'preflight') {
       this.update(e.requestId, (x) => (x.preflight ? { ...x, preflight: { ...x.preflight, response } } : x));
     } else if (t.role === 'actual') {
-      this.update(e.requestId, (x) => ({ ...x, response, observed: { failed: false } }));
+      this.update(e.requestId, (x) => this.withEarlierLoad({ ...x, response, observed: { failed: false } }, t, response));
     }
     delete this.state.requests[e.requestId];
   }
@@ -283,14 +322,16 @@ export class Grouper {
     } else if (t.role === 'actual') {
       this.update(e.requestId, (x) => {
         // A response whose headers arrived but which CORS then rejected: keep it, it is the evidence.
-        const response = t.pendingResponse ?? x.response;
+        let response = t.pendingResponse ?? x.response;
+        // A cached response rejected by CORS: onHeadersReceived does not say "from cache", onErrorOccurred does.
+        if (response && e.fromCache && !response.fromCache) response = { ...response, fromCache: 'disk' };
         let request = x.request;
         if (!request.headers.length && x.preflight) {
           // Blocked at the preflight: the actual request's headers never went out, but the
           // preflight says which non-safelisted headers it would have carried.
           request = { ...request, headers: requestedHeaderNames(x.preflight.request.headers).map((name) => ({ name, value: '' })) };
         }
-        return { ...x, request, ...(response ? { response } : {}), observed: { failed: true, errorText: e.error } };
+        return this.withEarlierLoad({ ...x, request, ...(response ? { response } : {}), observed: { failed: true, errorText: e.error } }, t, response);
       });
     }
     delete this.state.requests[e.requestId];

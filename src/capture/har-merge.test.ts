@@ -21,6 +21,17 @@ describe('merging DevTools HAR entries into the live store', () => {
     expect(store.visibleExchanges()).toHaveLength(fromHar.length);
   });
 
+  it('keeps out requests DevTools reports after the log was cleared, if they started before', () => {
+    const store = new TabStore(emptyTab(1));
+    const latest = Math.max(...fromHar.map((x) => x.startedAt));
+    store.clear(latest + 1);
+    expect(mergeHarEntries(store, entries, pageUrl)).toBe(false);
+    store.clear(Math.min(...fromHar.map((x) => x.startedAt)) + 1);
+    mergeHarEntries(store, entries, pageUrl);
+    expect(store.visibleExchanges().length).toBeGreaterThan(0);
+    expect(store.visibleExchanges().length).toBeLessThan(fromHar.length);
+  });
+
   it('enriches the live exchange of the same request instead of adding a second one', () => {
     const blocked = fromHar.find((x) => x.preflight && x.request.headers.some((h) => h.value !== ''));
     expect(blocked, 'the fixture has a preflighted request').toBeDefined();

@@ -50,6 +50,8 @@ export function mergeHarEntries(store: TabStore, entries: HarEntryJson[], pageUr
   for (const har of exchanges) {
     const key = harKey(har);
     if (seen[key]) continue;
+    // Started before the log was cleared (a navigation or Clear): DevTools reports it late; it stays out.
+    if (store.state.clearedAt !== undefined && har.startedAt < store.state.clearedAt) continue;
     let best: Exchange | undefined;
     let bestDelta = Infinity;
     for (const id of store.state.order) {

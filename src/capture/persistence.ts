@@ -18,6 +18,7 @@ interface TabMeta {
   preserveLog: boolean;
   grouping: GroupingState;
   harKeys: Record<string, string>;
+  clearedAt?: number;
 }
 
 export async function loadAll(): Promise<{ inspected: number[]; tabs: TabState[] }> {
@@ -29,7 +30,7 @@ export async function loadAll(): Promise<{ inspected: number[]; tabs: TabState[]
       const tabId = Number(meta[1]);
       const m = value as TabMeta;
       const t = tabs.get(tabId) ?? emptyTab(tabId);
-      Object.assign(t, { order: m.order, dropped: m.dropped, preserveLog: m.preserveLog, grouping: m.grouping, harKeys: m.harKeys ?? {} });
+      Object.assign(t, { order: m.order, dropped: m.dropped, preserveLog: m.preserveLog, grouping: m.grouping, harKeys: m.harKeys ?? {}, ...(m.clearedAt ? { clearedAt: m.clearedAt } : {}) });
       tabs.set(tabId, t);
       continue;
     }
@@ -59,7 +60,7 @@ export async function flushTab(store: TabStore, removed: string[]): Promise<void
     const x = s.exchanges[id];
     if (x) items[exchangeKey(s.tabId, id)] = x;
   }
-  const meta: TabMeta = { order: s.order, dropped: s.dropped, preserveLog: s.preserveLog, grouping: s.grouping, harKeys: s.harKeys };
+  const meta: TabMeta = { order: s.order, dropped: s.dropped, preserveLog: s.preserveLog, grouping: s.grouping, harKeys: s.harKeys, ...(s.clearedAt ? { clearedAt: s.clearedAt } : {}) };
   items[metaKey(s.tabId)] = meta;
   await browser.storage.session.set(items);
   if (removed.length) await browser.storage.session.remove(removed.map((id) => exchangeKey(s.tabId, id)));

@@ -18,6 +18,8 @@ export interface TabState {
   grouping: GroupingState;
   /** HAR entries from DevTools already merged (request key → exchange id), so repeats are ignored. */
   harKeys: Record<string, string>;
+  /** When the log was last cleared (epoch ms): DevTools' HAR may still deliver older requests, which stay out. */
+  clearedAt?: number;
 }
 
 export function emptyTab(tabId: number, preserveLog = false): TabState {
@@ -97,7 +99,8 @@ export class TabStore implements ExchangeSink {
     }
   }
 
-  clear(): void {
+  clear(now = Date.now()): void {
+    this.state.clearedAt = now;
     for (const id of Object.keys(this.state.exchanges)) this.remove(id);
     this.state.order = [];
     this.state.dropped = 0;

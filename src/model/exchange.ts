@@ -71,6 +71,13 @@ export interface Observed {
   failedParameter?: string;
 }
 
+export interface EarlierLoad {
+  url: string;
+  startedAt: number;
+  resourceType?: string;
+  response: ResponseRecord;
+}
+
 export type ExchangeSource = 'live' | 'har' | 'probe' | 'simulator';
 
 export interface Exchange {
@@ -106,6 +113,11 @@ export interface Exchange {
   preflightFromCache?: boolean;
   cachedPreflightId?: string;
   observed: Observed;
+  /**
+   * An earlier no-cors load of the same URL in the same tab (an <img>, a plain <script>). A response it
+   * stored in the HTTP cache without `Vary: Origin` may be what this request was handed.
+   */
+  earlierNoCors?: EarlierLoad;
   /** Free-form initiator description (script URL:line), for display. */
   initiator?: string;
 }
