@@ -90,7 +90,7 @@ describe('detectPlatforms', () => {
       expect(all.id).toBe(id);
       if (fewer.id === id) expect(all.confidence).toBeGreaterThanOrEqual(fewer.confidence);
     }));
-  });
+  }, 30_000);
 
   it('keeps evidence one line and bounded whatever the header values are', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), (value) => {
@@ -100,5 +100,5 @@ describe('detectPlatforms', () => {
         expect(e.length).toBeLessThan(300);
       }
     }));
-  });
+  }, 30_000);
 });

@@ -101,5 +101,5 @@ describe('fix snippets are valid syntax', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 30_000);
 });
