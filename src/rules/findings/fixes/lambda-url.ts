@@ -142,7 +142,7 @@ function singleSource(): Fix[] {
 function preflightNoAuth(): Fix {
   return {
     stack: 'console',
-    title: 'Function URL auth and the preflight',
+    title: 'Function URL auth type and invoke permissions',
     language: 'text',
     snippet: plain([
       'Browsers cannot sign requests with SigV4, and a preflight never carries credentials.',
@@ -155,7 +155,8 @@ function preflightNoAuth(): Fix {
 
 export const urlConsole = stack('lambda-url-console', {
   allow: (s) => [consoleAllow(s), cliAllow(s)],
-  errors: (s) => ({ ...consoleAllow(s), title: 'Function URL CORS config: Lambda adds the headers to every response, errors included' }),
+  // A 403 from the function URL's own authorization is fixed by auth/permissions, not by CORS alone.
+  errors: (s) => [{ ...consoleAllow(s), title: 'Function URL CORS config: Lambda adds the headers to the function\'s responses' }, preflightNoAuth()],
   'single-source': singleSource,
   'preflight-no-auth': preflightNoAuth,
 });
