@@ -290,3 +290,12 @@ describe('who generated an error', () => {
     expect(find(d, 'preflight-auth-required').explanation).toMatch(/CloudFront answered 403 itself/);
   });
 });
+
+describe('verdicts the capture cannot back up', () => {
+  it('still explains a block whose failing response is missing', () => {
+    const ex = buildExchange({ origin: ORIGIN, method: 'PUT', preflight: { error: 'net::ERR_FAILED' }, response: null });
+    const d = diagnoseWithVerdict(ex, verdictOf({ corsError: 'PreflightMissingAllowOriginHeader', phase: 'preflight' }));
+    expect(ids(d)).toContain('unexplained-block');
+    expect(d.headline).toMatch(/PreflightMissingAllowOriginHeader/);
+  });
+});

@@ -714,5 +714,9 @@ export function causeFindings(ctx: RuleContext): Candidate[] {
       out.push(simple(ctx, 'unexplained-block', `Chromium reported ${err}, which the rules have no explanation for yet.`, `The browser blocked this request (${err}).`, err));
   }
   if (at) out.push(...secondaryPreflightStatus(ctx, at, err));
+  // A verdict the captured data cannot back up (e.g. the failing response is missing): say so rather than nothing.
+  if (out.length === 0 && !(err === 'MissingAllowOriginHeader' && at && servedByACache(at.response))) {
+    out.push(simple(ctx, 'unexplained-block', `Chromium reported ${err}, but the capture does not contain the ${ctx.facts.failingPhase ?? 'failing'} response that would show why.`, `The browser blocked this request (${err}), but the failing response is not in the capture.`, err));
+  }
   return out;
 }
