@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLab, type Lab } from '../e2e/lab/server';
 import { launchWithExtension } from '../e2e/support/launch';
-import { openPanel, screenshotDevtools } from '../e2e/support/devtools-panel';
+import { openPanel, screenshotDevtools, undock } from '../e2e/support/devtools-panel';
 import { tabIdOf } from '../e2e/support/tabs';
 import { PanelDriver } from '../e2e/support/panel-driver';
 import { waitFor } from '../e2e/support/cdp';
@@ -56,20 +56,22 @@ if (!headless) {
   for (const s of seeds) {
     await page.evaluate((id) => (window as unknown as { corsLab: { run: (id: string) => Promise<unknown> } }).corsLab.run(id), s.id);
   }
+  await undock(devtools);
   const rows = await Promise.all(seeds.map((s) => panel.waitForScenarioRow(s.id).catch(() => null)));
   const width = Math.max(...seeds.map((s) => s.id.length));
   for (const [i, s] of seeds.entries()) {
     const row = rows[i];
     const mark = !row ? '?' : row.blocked ? '✕ blocked' : '✓ allowed';
-    const reason = row ? (row.corsError ?? '') : 'not shown in the panel';
+    const reason = row ? `${row.corsError ?? ''}${row.corsError ? ' — ' : ''}${row.reason}` : 'not shown in the panel';
     console.log(`${s.id.padEnd(width)}  ${mark.padEnd(9)}  ${reason}`);
   }
-  // The panel's summary line for the first blocked row, as a taste of the explanation.
-  const firstBlocked = rows.find((r) => r?.blocked);
+  // The detail headline of the first blocked row, as a taste of the explanation.
+  const i = rows.findIndex((r) => r?.blocked);
+  const firstBlocked = rows[i];
   if (firstBlocked) {
     await panel.clickRow(firstBlocked.id);
     const headline = await waitFor(() => panel.text('detail-headline'), 'the detail headline').catch(() => null);
-    if (headline) console.log(`\nDetail of ${firstBlocked.id}: ${headline}`);
+    if (headline) console.log(`\nDetail of ${seeds[i]?.id}:\n  ${headline}`);
   }
   const dir = resolve(import.meta.dirname, '../e2e/artifacts');
   await mkdir(dir, { recursive: true });

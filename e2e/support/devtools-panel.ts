@@ -123,3 +123,16 @@ export async function getHar(handle: DevtoolsHandle): Promise<{ entries: unknown
     'new Promise((resolve) => chrome.devtools.network.getHAR((log) => resolve(JSON.parse(JSON.stringify(log)))))',
   );
 }
+
+/**
+ * Undocks DevTools and gives its window a fixed size, so screenshots show DevTools alone, at a size
+ * that reads well in docs. (DevTools internals: `ui/legacy/legacy.js` DockController.)
+ */
+export async function undock(handle: DevtoolsHandle, size = { width: 1200, height: 760 }): Promise<void> {
+  await handle.frontEnd.evaluate(`(async () => {
+    const UI = await import('./ui/legacy/legacy.js');
+    UI.DockController.DockController.instance().setDockSide('undocked');
+  })()`);
+  await handle.frontEnd.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 1, mobile: false });
+  await waitFor(() => handle.panel.evaluate<boolean>(`innerWidth === ${size.width}`), 'DevTools to take its new size');
+}

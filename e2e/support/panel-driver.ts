@@ -9,6 +9,9 @@ export interface RowInfo {
   blocked: boolean;
   corsError: string | null;
   text: string;
+  /** The row's one-line reason, in plain words. */
+  reason: string;
+  platform: string | null;
   selected: boolean;
 }
 
@@ -25,6 +28,8 @@ export class PanelDriver {
       blocked: r.getAttribute('data-blocked') === 'true',
       corsError: r.getAttribute('data-cors-error') || null,
       text: r.textContent,
+      reason: r.querySelector('[data-testid="row-reason"]')?.textContent ?? '',
+      platform: r.querySelector('[data-testid="platform-badge"]')?.getAttribute('data-platform') ?? null,
       selected: r.getAttribute('aria-selected') === 'true',
     }))`);
   }
