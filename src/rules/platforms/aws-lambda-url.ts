@@ -40,7 +40,7 @@ function explainUrl(r: ResponseRecord, where: string): ResponseMeaning | null {
     };
   }
   if (r.status === 429) {
-    return { ...genericMeaning(r, where), label: 'concurrency exceeded', meaning: 'HTTP 429 from Lambda: the function is at its concurrency limit (or its reserved concurrency is 0).', generatedBy: 'gateway' };
+    return { ...genericMeaning(r, where), label: 'concurrency exceeded', meaning: 'The function is at its concurrency limit (or its reserved concurrency is 0).', generatedBy: 'gateway' };
   }
   return { ...genericMeaning(r, where), generatedBy: 'backend' };
 }

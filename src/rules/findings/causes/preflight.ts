@@ -4,7 +4,7 @@ import type { Candidate, ResponseMeaning, RuleContext } from '../context';
 import { fixesFor } from '../context';
 import type { Located } from '../facts';
 import { bodyEvidence, corsHeaderNames, headerEvidence, statusEvidence } from '../wire';
-import { ACAO, deployNote, listText, neverSent, originEvidence, platformName, statusLead } from './text';
+import { ACAO, deployNote, listText, neverSent, originEvidence, platformName } from './text';
 
 export function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning: ResponseMeaning, corsHeadersOk: boolean, secondary: boolean): Candidate {
   const r = at.response;
@@ -18,7 +18,7 @@ export function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning:
     case 'method-blocked':
       return {
         finding: makeFinding('options-not-configured', {
-          explanation: `Before sending ${method} ${path} the browser asked for permission with an OPTIONS request (the preflight) and got an error:${statusLead(status, meaning)} ${meaning.meaning} Nothing on ${platformName(ctx)} answers OPTIONS for this path with the CORS headers, so the browser stops there.${after}${neverSent(ctx)}`,
+          explanation: `Before sending ${method} ${path} the browser asked for permission with an OPTIONS request (the preflight) and got ${status}. ${meaning.meaning} Nothing on ${platformName(ctx)} answers OPTIONS for this path with the CORS headers, so the browser stops there.${after}${neverSent(ctx)}`,
           evidence,
           fixes: fixesFor(ctx, ['allow']),
         }),
@@ -29,7 +29,7 @@ export function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning:
     case 'forbidden':
       return {
         finding: makeFinding('preflight-auth-required', {
-          explanation: `The preflight (OPTIONS ${path}) was rejected:${statusLead(status, meaning)} ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${after}${neverSent(ctx)}`,
+          explanation: `The preflight (OPTIONS ${path}) was rejected with ${status}. ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${after}${neverSent(ctx)}`,
           evidence,
           fixes: fixesFor(ctx, ['preflight-no-auth']),
         }),
@@ -55,7 +55,7 @@ export function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning:
       return {
         finding: makeFinding('error-response-missing-cors', {
           title: 'The preflight failed with an error and no CORS headers',
-          explanation: `The preflight (OPTIONS ${path}) failed:${statusLead(status, meaning)} ${meaning.meaning} The error answer has no CORS headers, and a preflight must be a 2xx anyway, so the browser gives up before sending ${method}.${after}`,
+          explanation: `The preflight (OPTIONS ${path}) failed with ${status}. ${meaning.meaning} The error answer has no CORS headers, and a preflight must be a 2xx anyway, so the browser gives up before sending ${method}.${after}`,
           evidence,
           fixes: fixesFor(ctx, ['allow']),
         }),

@@ -6,7 +6,7 @@ import { fixesFor } from '../context';
 import type { Located } from '../facts';
 import { meaningOf } from '../status';
 import { bodyEvidence, bodyJson, cdnCacheHit, corsHeaderNames, headerEvidence, headerValue, isOkStatus, statusEvidence, varyHasOrigin } from '../wire';
-import { ACAO, platformName, statusLead } from './text';
+import { ACAO, platformName } from './text';
 import { corsNotEnabled, originNotAllowed } from './preflight';
 
 function preflightPassed(ctx: RuleContext): boolean {
@@ -31,7 +31,7 @@ function errorMissingCors(ctx: RuleContext, at: Located, meaning: ResponseMeanin
   }
   return {
     finding: makeFinding('error-response-missing-cors', {
-      explanation: `The ${at.where} is an error:${statusLead(r.status, meaning)} ${meaning.meaning} It carries no Access-Control-Allow-Origin, so the browser hides it from the page and reports a CORS error instead. The real problem is the ${r.status}; the missing headers only hide it. Add the CORS headers to error responses too, so the page (and you) can see the real error.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}`,
+      explanation: `The ${at.where} is an error (${r.status}). ${meaning.meaning} It carries no Access-Control-Allow-Origin, so the browser hides it from the page and reports a CORS error instead. The real problem is the ${r.status}; the missing headers only hide it. Add the CORS headers to error responses too, so the page (and you) can see the real error.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}`,
       evidence: [statusEvidence(at.where, r), ...meaning.evidence, bodyEvidence(at.where, r), headerEvidence(at.where, r, ACAO)],
       fixes: fixesFor(ctx, ['errors']),
     }),

@@ -26,11 +26,6 @@ export function originEvidence(ctx: RuleContext): string {
   return `request Origin: ${ctx.facts.sentOrigin}`;
 }
 
-/** "got 403." unless the meaning already starts with the status. */
-export function statusLead(status: number, meaning: ResponseMeaning): string {
-  return meaning.meaning.startsWith(`HTTP ${status}`) ? '' : ` ${status}`;
-}
-
 export const platformName = (ctx: RuleContext): string => (ctx.platform.id === 'unknown' ? 'the server' : ctx.platform.name);
 
 /** API Gateway serves the last deployment: a fix made in the console or a template is live only once deployed. */
