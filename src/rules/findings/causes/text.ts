@@ -1,6 +1,6 @@
 /** Shared wording helpers for the cause findings. */
 import { makeFinding } from '../catalogue';
-import type { Candidate, ResponseMeaning, RuleContext } from '../context';
+import type { Candidate, RuleContext } from '../context';
 import { oneLine } from '../wire';
 
 export const ACAO = 'Access-Control-Allow-Origin';
