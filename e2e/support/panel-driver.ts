@@ -55,6 +55,21 @@ export class PanelDriver {
     await this.cdp.evaluate(`document.querySelector('[data-testid="exchange-row"][data-exchange-id=${JSON.stringify(exchangeId)}]').click()`);
   }
 
+  /** A real mouse click (CDP Input events, so it counts as a user gesture) in the middle of an element. */
+  async clickTestId(testid: string): Promise<void> {
+    const box = await this.cdp.evaluate<{ x: number; y: number } | null>(`(() => {
+      const el = document.querySelector('[data-testid=${JSON.stringify(testid)}]');
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    })()`);
+    if (!box) throw new Error(`no element with data-testid=${testid}`);
+    for (const type of ['mousePressed', 'mouseReleased'] as const) {
+      await this.cdp.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+    }
+  }
+
   /** Text of an element by testid, or null when absent. */
   text(testid: string): Promise<string | null> {
     return this.cdp.evaluate<string | null>(`document.querySelector('[data-testid=${JSON.stringify(testid)}]')?.textContent ?? null`);

@@ -14,6 +14,7 @@ import type { CaptureEvent } from './events';
 import { flushTab, forgetTab, loadAll, saveInspected } from './persistence';
 import { emptyTab, TabStore } from './tab-store';
 import { mergeHarEntries } from './har-merge';
+import { recheck } from './recheck';
 import * as wr from './webrequest-events';
 
 const FLUSH_DELAY_MS = 40;
@@ -153,11 +154,19 @@ browser.runtime.onConnect.addListener((port) => {
   }
   port.onMessage.addListener((msg: unknown) => {
     if (!isToWorker(msg) || msg.tabId !== tabId) return;
+    if (msg.type === 'recheck') {
+      // Network round trips: not in the event queue, answered on the asking port.
+      recheck(msg.exchange, msg.credentials, msg.includeActual).then(
+        (exchange) => port.postMessage({ type: 'recheck-result', tabId, requestId: msg.requestId, exchange } satisfies ToPanel),
+        (e: unknown) => port.postMessage({ type: 'recheck-result', tabId, requestId: msg.requestId, error: e instanceof Error ? e.message : String(e) } satisfies ToPanel),
+      );
+      return;
+    }
     onMessage(msg);
   });
 });
 
-function onMessage(msg: ToWorker): void {
+function onMessage(msg: Exclude<ToWorker, { type: 'recheck' }>): void {
   enqueue(() => {
     switch (msg.type) {
       case 'hello':

@@ -5,7 +5,7 @@
  * which inspected tab, so the worker can scope everything per tab. Ports also tell the worker when
  * DevTools closes (disconnect) and tell the panel when the worker restarts (disconnect → reconnect).
  */
-import type { Exchange } from '../model';
+import type { CredentialsMode, Exchange } from '../model';
 
 export const PORT_PREFIX = 'cors-lens';
 export type PortRole = 'devtools' | 'panel';
@@ -29,6 +29,11 @@ export type ToWorker =
   /** Entries DevTools knew (getHAR on open, then onRequestFinished), merged into the tab's store. */
   | { type: 'har-entries'; tabId: number; entries: HarEntryJson[]; pageUrl?: string }
   | { type: 'clear'; tabId: number }
+  /**
+   * Re-check: send a fresh preflight (and optionally the actual request) for this exchange, as the page
+   * would, past every cache. Needs the optional declarativeNetRequestWithHostAccess permission.
+   */
+  | { type: 'recheck'; tabId: number; requestId: string; exchange: Exchange; credentials: CredentialsMode; includeActual: boolean }
   | { type: 'set-preserve-log'; tabId: number; value: boolean };
 
 /** worker → panel */
@@ -37,7 +42,9 @@ export type ToPanel =
   | { type: 'snapshot'; tabId: number; exchanges: Exchange[]; dropped: number; preserveLog: boolean }
   /** New or updated exchanges (same id replaces), streamed as capture progresses; `removed` ids leave the list (dropped by the bound, or not CORS after all). */
   | { type: 'upsert'; tabId: number; exchanges: Exchange[]; removed?: string[]; dropped: number }
-  | { type: 'cleared'; tabId: number; reason: 'navigation' | 'user' };
+  | { type: 'cleared'; tabId: number; reason: 'navigation' | 'user' }
+  /** The answer to a re-check: a new exchange (source 'probe') to diagnose, or why it could not be sent. */
+  | { type: 'recheck-result'; tabId: number; requestId: string; exchange?: Exchange; error?: string };
 
 export function isToWorker(value: unknown): value is ToWorker {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'

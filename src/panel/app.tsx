@@ -34,7 +34,10 @@ interface Notice { id: number; message: string; kind: NoticeKind }
 
 export function App({ source, theme = 'light', diagnose, services: overrides }: AppProps) {
   // Services are fixed for the panel's life (tests pass them once).
-  const [services] = useState<PanelServices>(() => ({ ...defaultServices, ...overrides }));
+  const [baseServices] = useState<PanelServices>(() => ({ ...defaultServices, ...overrides }));
+  // Re-check goes through the live source (the worker sends the requests); tests may inject their own.
+  const services = useMemo<PanelServices>(() => (baseServices.recheck || !source.recheck ? baseServices
+    : { ...baseServices, recheck: source.recheck.bind(source) }), [baseServices, source]);
   // Attach during the first render so a source that already has data paints it at once.
   const [store] = useState(() => {
     const s = new PanelStore({ diagnose, prefs: services.prefs });

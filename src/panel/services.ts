@@ -3,6 +3,7 @@
  * Injected through context so component tests can observe them without a browser's permissions.
  */
 import { createContext } from 'preact';
+import type { CredentialsMode, Exchange } from '../model';
 import { copyText } from './lib/clipboard';
 import { buildExport, downloadFile, type ExportFile, type ExportRequest } from './data/export';
 import { importHarFile, type ImportResult } from './data/import-har';
@@ -14,6 +15,8 @@ export interface PanelServices {
   buildExport(request: ExportRequest): ExportFile;
   download(file: ExportFile): void;
   prefs: PrefStore;
+  /** Re-checks an exchange against the live server (from the live data source); absent when impossible. */
+  recheck?: (exchange: Exchange, credentials: CredentialsMode, includeActual: boolean) => Promise<Exchange>;
 }
 
 export const defaultServices: PanelServices = {

@@ -4,6 +4,7 @@
  *
  * Shell
  *   app                 root element; `data-theme` = "light" | "dark", `data-view` = "requests" | "learn"
+ *                       `data-tour-step` = the part the first-run tour points at, while it shows
  *   tab-requests, tab-learn   the view tabs (role="tab", aria-selected)
  *   learn-view          the Learn tab's content
  *   notice              transient message (import/export/copy errors), role="status"
@@ -37,6 +38,41 @@
  *   fixes, fix-tab (`data-stack`, role="tab"), fix-panel, fix-snippet, copy-button
  *   raw-headers, header-block (`data-part` preflight-request|preflight-response|request|response|redirect-N),
  *   header-row (`data-cors` "true" on CORS-relevant headers), copy-curl-preflight, copy-curl-actual
+ *   recheck-button, recheck-include-actual (checkbox), recheck-result (`data-outcome` fixed|still-failing|error,
+ *                       `data-cors-error`)
+ *   explain-toggle      "Explain like I'm new" (aria-pressed; remembered); explain (the expanded glossary),
+ *                       explain-term (`data-term` origin|cors|preflight|acao|…), explain-learn-link (`data-step` = Learn step id:
+ *                       switches to the Learn tab at that step)
+ *   open-in-simulator   opens the Learn tab's simulator with this exchange carried over
+ *
+ * First-run tour (shown once for a live capture; the App's `tour` prop asks for it in tests)
+ *   tour                the tip strip under the view tabs, `data-step` toolbar|list|detail|learn; never takes focus
+ *   tour-next, tour-back, tour-dismiss   (Escape inside the strip dismisses too)
+ *
+ * Learn tab (inside learn-view, which has `data-section` walkthrough|simulator)
+ *   learn-tab-walkthrough, learn-tab-simulator   its two tabs (role="tab", aria-selected)
+ *   learn-steps         the step list (nav); learn-step-link (`data-step`, aria-current="step" on the current one)
+ *   learn-step          the current step (`data-step`); learn-next, learn-back
+ *   learn-example       the step's example (`data-variant`); learn-variant (role="radio", `data-variant`, aria-checked)
+ *   learn-verdict       the example's verdict, computed by the rules: `data-verdict` blocked|allowed|not-cors|undecided,
+ *                       `data-blocked`, `data-cors-error` (empty when none)
+ *   learn-open-simulator   opens the example in the simulator
+ *   learn-link          an external documentation link (MDN, AWS; target=_blank rel=noopener)
+ *   learn-origin-result (`data-same` true|false), learn-preflight-result (`data-preflight` true|false),
+ *   learn-max-age-result (`data-seconds`)   results of the steps' small widgets
+ *   learn-tour          shows the first-run tour again
+ *
+ * Simulator (in the Learn tab)
+ *   simulator           root; sim-preset (select; option values = preset ids, "" = custom), sim-source (`data-from` preset|capture|edited)
+ *   sim-origin, sim-url, sim-method, sim-credentials (select omit|same-origin|include), sim-request-headers (textarea)
+ *   sim-preflight-need  `data-preflight` true|false (whether an OPTIONS request is needed), `data-cross-origin`
+ *   sim-preflight-cached   checkbox: the preflight is answered from the browser's preflight cache
+ *   sim-preflight-answer   the preflight answer editor, present only when a preflight is sent: sim-preflight-request (the
+ *                       OPTIONS request the browser sends), sim-preflight-status, sim-preflight-headers, sim-preflight-body
+ *   sim-response-status, sim-response-headers, sim-response-body   the actual answer
+ *   sim-input-error     a problem with what was typed (a line that is not `Name: value`, a bad status, a bad origin)
+ *   sim-verdict         like learn-verdict, for the simulated exchange (flow-diagram, asked-allowed, findings and
+ *                       fixes follow it, with the detail pane's test ids)
  */
 export const TID = {
   app: 'app',
@@ -102,6 +138,57 @@ export const TID = {
   headerRow: 'header-row',
   copyCurlPreflight: 'copy-curl-preflight',
   copyCurlActual: 'copy-curl-actual',
+  recheckButton: 'recheck-button',
+  recheckIncludeActual: 'recheck-include-actual',
+  recheckResult: 'recheck-result',
+  explainToggle: 'explain-toggle',
+  explain: 'explain',
+  explainTerm: 'explain-term',
+  explainLearnLink: 'explain-learn-link',
+  openInSimulator: 'open-in-simulator',
+
+  tour: 'tour',
+  tourNext: 'tour-next',
+  tourBack: 'tour-back',
+  tourDismiss: 'tour-dismiss',
+
+  learnTabWalkthrough: 'learn-tab-walkthrough',
+  learnTabSimulator: 'learn-tab-simulator',
+  learnSteps: 'learn-steps',
+  learnStepLink: 'learn-step-link',
+  learnStep: 'learn-step',
+  learnNext: 'learn-next',
+  learnBack: 'learn-back',
+  learnExample: 'learn-example',
+  learnVariant: 'learn-variant',
+  learnVerdict: 'learn-verdict',
+  learnOpenSimulator: 'learn-open-simulator',
+  learnLink: 'learn-link',
+  learnOriginResult: 'learn-origin-result',
+  learnPreflightResult: 'learn-preflight-result',
+  learnMaxAgeResult: 'learn-max-age-result',
+  learnTour: 'learn-tour',
+
+  simulator: 'simulator',
+  simPreset: 'sim-preset',
+  simSource: 'sim-source',
+  simOrigin: 'sim-origin',
+  simUrl: 'sim-url',
+  simMethod: 'sim-method',
+  simCredentials: 'sim-credentials',
+  simRequestHeaders: 'sim-request-headers',
+  simPreflightNeed: 'sim-preflight-need',
+  simPreflightCached: 'sim-preflight-cached',
+  simPreflightAnswer: 'sim-preflight-answer',
+  simPreflightRequest: 'sim-preflight-request',
+  simPreflightStatus: 'sim-preflight-status',
+  simPreflightHeaders: 'sim-preflight-headers',
+  simPreflightBody: 'sim-preflight-body',
+  simResponseStatus: 'sim-response-status',
+  simResponseHeaders: 'sim-response-headers',
+  simResponseBody: 'sim-response-body',
+  simInputError: 'sim-input-error',
+  simVerdict: 'sim-verdict',
 } as const;
 
 export type TestId = (typeof TID)[keyof typeof TID];

@@ -40,6 +40,20 @@ const postJson = { target: 'api', method: 'POST', credentials: 'omit', body: JSO
 
 export const SEED: readonly Scenario[] = [
   {
+    id: 'seed-fixed-after-deploy',
+    title: 'API Gateway REST: OPTIONS missing, then deployed (try "Re-check")',
+    dimension: 'seed',
+    description: 'The first preflight hits a stage without OPTIONS (403 Missing Authentication Token); every later one gets the mock OPTIONS of the new deployment. A re-check from the panel shows "fixed".',
+    request: { ...postJson, path: '/deployments' },
+    preflight: [
+      json(403, [...APIGW, ['x-amzn-ErrorType', 'MissingAuthenticationTokenException']], '{"message":"Missing Authentication Token"}'),
+      json(200, [...APIGW, [ACAO, APP], [ACAM, 'OPTIONS,POST'], [ACAH, CONSOLE_HEADERS]], '{}'),
+    ],
+    actual: json(201, [...APIGW, [ACAO, APP]], '{"id":"d-1"}'),
+    platform: { id: 'aws-apigateway-rest', findings: ['options-not-configured'] },
+    expectBlocked: true,
+  },
+  {
     id: 'seed-apigw-rest-options-not-configured',
     title: 'API Gateway REST: no OPTIONS method deployed',
     dimension: 'seed',

@@ -6,6 +6,7 @@
  * and take the fresh snapshot the worker sends on connect. The store keeps the selection across it.
  */
 import { isToPanel, portName, type ToPanel, type ToWorker } from '../../messaging/protocol';
+import type { CredentialsMode, Exchange } from '../../model';
 import type { ConnectionStatus, DataSource, SourceEvent, SourceListener } from './source';
 
 /** The part of chrome.runtime.Port we use (injectable for tests). */
@@ -55,6 +56,8 @@ export class ExtensionSource implements DataSource {
   private preserveLog: boolean | undefined;
   private pendingClear = false;
   private status: ConnectionStatus = 'connecting';
+  private rechecks = new Map<string, { resolve: (x: Exchange) => void; reject: (e: Error) => void }>();
+  private recheckSeq = 0;
 
   constructor(options: ExtensionSourceOptions) {
     this.tabId = options.tabId;
@@ -81,6 +84,22 @@ export class ExtensionSource implements DataSource {
   setPreserveLog(value: boolean): void {
     this.preserveLog = value;
     this.post({ type: 'set-preserve-log', tabId: this.tabId, value });
+  }
+
+  recheck(exchange: Exchange, credentials: CredentialsMode, includeActual: boolean): Promise<Exchange> {
+    const requestId = `r${++this.recheckSeq}`;
+    return new Promise<Exchange>((resolve, reject) => {
+      this.rechecks.set(requestId, { resolve, reject });
+      if (!this.post({ type: 'recheck', tabId: this.tabId, requestId, exchange, credentials, includeActual })) {
+        this.rechecks.delete(requestId);
+        reject(new Error('Not connected to the CORS Lens worker; try again in a moment.'));
+      }
+    });
+  }
+
+  private failRechecks(): void {
+    for (const r of this.rechecks.values()) r.reject(new Error('The CORS Lens worker restarted during the re-check; try again.'));
+    this.rechecks.clear();
   }
 
   reloadPage(): void {
@@ -111,6 +130,7 @@ export class ExtensionSource implements DataSource {
       port.onDisconnect.removeListener(onDisconnect);
       if (this.port !== port) return; // we closed it ourselves
       this.port = null;
+      this.failRechecks();
       this.setStatus('reconnecting');
       this.retryLater();
     };
@@ -154,6 +174,13 @@ export class ExtensionSource implements DataSource {
       case 'cleared':
         this.emit({ type: 'cleared', reason: m.reason });
         break;
+      case 'recheck-result': {
+        const pending = this.rechecks.get(m.requestId);
+        this.rechecks.delete(m.requestId);
+        if (m.exchange) pending?.resolve(m.exchange);
+        else pending?.reject(new Error(m.error ?? 'The re-check failed.'));
+        break;
+      }
       default:
         break; // a newer worker's message this panel does not know: ignore
     }

@@ -2,7 +2,7 @@
  * Where exchanges come from, as the panel sees it. The UI never knows whether a source is the live
  * capture (ExtensionSource, over a runtime port) or a fixed list (StaticSource: tests, imported HAR).
  */
-import type { Exchange } from '../../model';
+import type { CredentialsMode, Exchange } from '../../model';
 
 /** `static` sources never change on their own; the others describe the live port. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'static';
@@ -32,4 +32,9 @@ export interface DataSource {
   setPreserveLog(value: boolean): void;
   /** Reload the inspected page, when the source has one. */
   reloadPage?(): void;
+  /**
+   * Re-check an exchange against the live server (fresh preflight, optionally the actual request,
+   * past every cache): resolves with the new exchange. Only live sources can.
+   */
+  recheck?(exchange: Exchange, credentials: CredentialsMode, includeActual: boolean): Promise<Exchange>;
 }

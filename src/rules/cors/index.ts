@@ -10,7 +10,7 @@ export { getHeader, headerValues } from './headers';
 export { hasUserInfo, isCorsEnabledScheme, isSameOrigin, isValidUrl, normalizeOrigin, originOf, OPAQUE_ORIGIN } from './origin';
 export {
   checkHeader, checkMethod, DEFAULT_MAX_AGE_SECONDS, describeMaxAge, MAX_MAX_AGE_SECONDS, parseAllowLists, parseMaxAge,
-  preflightNeed, preflightReasons, type MaxAge, type PreflightNeed,
+  preflightNeed, preflightReasons, preflightRequestHeaders, type MaxAge, type PreflightNeed,
 } from './preflight';
 export { MAX_REDIRECTS, methodAfterRedirect, redirectHasForbiddenCredentials, taintsOrigin } from './redirect';
 export { resolveRequestMode, type ModeResolution } from './request-mode';

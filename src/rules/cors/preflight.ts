@@ -136,3 +136,21 @@ export function parseAllowLists(responseHeaders: readonly Header[]): {
 export function isOkStatus(status: number): boolean {
   return status >= 200 && status <= 299;
 }
+
+/**
+ * The headers Chromium puts on the preflight for a request (preflight_controller.cc): Origin, the
+ * method, the CORS-unsafe header names lowercased, sorted and comma-joined without spaces, Accept and
+ * Sec-Fetch-Mode. Empty when the request needs no preflight.
+ */
+export function preflightRequestHeaders(origin: string, method: string, headers: readonly Header[]): Header[] {
+  const need = preflightNeed(method, headers);
+  if (need.reasons.length === 0) return [];
+  const names = [...new Set(need.unsafeHeaders.map((h) => h.name.toLowerCase()))].sort();
+  return [
+    { name: 'Origin', value: origin },
+    { name: 'Access-Control-Request-Method', value: method },
+    ...(names.length ? [{ name: 'Access-Control-Request-Headers', value: names.join(',') }] : []),
+    { name: 'Accept', value: '*/*' },
+    { name: 'Sec-Fetch-Mode', value: 'cors' },
+  ];
+}

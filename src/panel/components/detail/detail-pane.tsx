@@ -16,6 +16,7 @@ import { FixTabs, fixesByStack } from './fix-tabs';
 import { FlowDiagram } from './flow-diagram';
 import { Headline } from './headline';
 import { RawHeaders } from './raw-headers';
+import { Recheck } from './recheck';
 
 interface DetailProps {
   exchange: Exchange;
@@ -53,6 +54,9 @@ export const DetailPane = memo(function DetailPane({ exchange, diagnosis, onClos
         </Section>
         <Section id="fixes" title={`How to fix${fixCount ? ` (${fixCount})` : ''}`}>
           <FixTabs key={exchange.id} findings={diagnosis.findings} idBase={idBase} />
+        </Section>
+        <Section id="recheck" title="Re-check against the server">
+          <Recheck key={exchange.id} exchange={exchange} diagnosis={diagnosis} />
         </Section>
         <Section id="headers" title="Headers">
           <RawHeaders exchange={exchange} />
