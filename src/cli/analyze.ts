@@ -1,5 +1,6 @@
 /** `cors-lens analyze <file.har>`: import, diagnose, report. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { HarImportError } from '../har/errors';
 import { importHar, parseHarText } from '../har/import';
@@ -11,6 +12,7 @@ import { renderChunks, type ReportFormat } from '../report/render';
 import { diagnose } from '../rules';
 import { EXIT, type AnalyzeCommand } from './args';
 import { wantsColor, writeAll, type CliIO } from './io';
+import { gcHint } from './memory';
 import { createProgress, type Progress } from './progress';
 
 /** Files from this size on get progress lines even when stderr is not a terminal. */
@@ -21,11 +23,12 @@ export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 const MiB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Reads and parses the file; the text is dropped as soon as it is parsed. */
-async function loadDocument(file: string, size: number, progress: Progress): Promise<unknown> {
+function loadDocument(file: string, size: number, progress: Progress): unknown {
   if (size > MAX_FILE_BYTES) throw new HarImportError('too-large', `${file} is ${MiB(size)}: HAR files over ${MiB(MAX_FILE_BYTES)} are not supported. Export a shorter recording.`);
   let text: string;
   try {
-    text = (await readFile(file)).toString('utf8');
+    // Sync on purpose: Node decodes the file straight into a string (no intermediate Buffer of the file's size).
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_STRING_TOO_LONG') {
       throw new HarImportError('too-large', `${file} is ${MiB(size)}: too large to read as one document. Export a shorter recording.`);
@@ -88,9 +91,21 @@ export async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<nu
   try {
     progress.stage(`reading ${cmd.file} (${MiB(size)})`);
     // The parsed document is never bound to a name here: it must die as soon as it is converted.
-    const imported = importHar(await loadDocument(cmd.file, size, progress), {
-      onProgress: (done, total) => progress.count('entries', done, total),
+    const gc = gcHint();
+    let nextGc = -1;
+    const imported = importHar(loadDocument(cmd.file, size, progress), {
+      releaseEntries: true,
+      onProgress: (done, total) => {
+        progress.count('entries', done, total);
+        // Collect the converted half of the document (large files only; each full GC costs ~0.1 s there).
+        if (nextGc < 0) nextGc = total / 2;
+        if (size >= LARGE_FILE_BYTES && done >= nextGc) {
+          gc();
+          nextGc = done + total / 2;
+        }
+      },
     });
+    if (size >= LARGE_FILE_BYTES) gc();
     const exchanges: (Exchange | undefined)[] = imported.exchanges;
     const source = { kind: 'har' as const, name: basename(cmd.file), counts: { ...imported.stats } };
     const builder = new ReportBuilder({
@@ -98,7 +113,10 @@ export async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<nu
       includeSensitive: cmd.includeSensitive, onlyBlocked: cmd.onlyBlocked, warnings: imported.warnings,
     });
     progress.stage(`diagnosing ${exchanges.length} cross-origin requests (${cmd.format} report to stdout)`);
-    await writeAll(io.stdout, reportChunks(builder, exchanges, cmd.format, wantsColor(io), (done) => progress.count('requests', done, exchanges.length)));
+    await writeAll(io.stdout, reportChunks(builder, exchanges, cmd.format, wantsColor(io), (done) => {
+      progress.count('requests', done, exchanges.length);
+      if (size >= LARGE_FILE_BYTES && done % 32768 === 0) gc();
+    }));
     const summary = builder.summary();    progress.done();
     if (cmd.includeSensitive) io.stderr.write(`cors-lens: ${builder.head.redaction.notice}\n`);
     return summary.blocked > 0 ? EXIT.blocked : EXIT.ok;

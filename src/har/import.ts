@@ -16,6 +16,11 @@ export interface HarImportOptions {
   pageUrl?: string;
   /** Called now and then while entries are converted (for progress output). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Clear each entry from the input array once read, so a caller that no longer needs the parsed
+   * document (the CLI) lets it be collected during conversion instead of after.
+   */
+  releaseEntries?: boolean;
 }
 
 export interface HarImportStats {
@@ -169,6 +174,7 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
   const step = Math.max(1000, Math.ceil(entries.length / 100));
   for (let i = 0; i < entries.length; i++) {
     const r = readEntry(entries[i], i, ctx.pageUrls, problems);
+    if (options.releaseEntries) (entries as unknown[])[i] = undefined;
     if (typeof r === 'string') {
       stats.invalidEntries++;
       warn(`Skipped ${r}.`);

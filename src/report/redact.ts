@@ -65,16 +65,31 @@ const sensitiveHeaders = new Set(SENSITIVE_HEADERS);
 const keptHeaders = new Set(KEPT_HEADERS);
 const sensitiveParams = new Set(SENSITIVE_PARAMS);
 
-export function isSensitiveHeader(name: string): boolean {
+/** How a header name is treated; 'url' = its value is a URL (Referer, Location). */
+type HeaderClass = 'kept' | 'sensitive' | 'url' | 'other';
+
+/** Header names repeat across a capture: classify each distinct spelling once. */
+const headerClasses = new Map<string, { lower: string; cls: HeaderClass }>();
+
+function classify(name: string): { lower: string; cls: HeaderClass } {
+  let c = headerClasses.get(name);
+  if (c) return c;
   const n = name.toLowerCase();
-  if (n.startsWith('access-control-') || keptHeaders.has(n)) return false;
-  return sensitiveHeaders.has(n) || SENSITIVE_HEADER_WORDS.some((w) => n.includes(w));
+  const cls: HeaderClass = n.startsWith('access-control-') || keptHeaders.has(n) ? 'kept'
+    : sensitiveHeaders.has(n) || SENSITIVE_HEADER_WORDS.some((w) => n.includes(w)) ? 'sensitive'
+      : n === 'referer' || n === 'location' || n === 'content-location' ? 'url' : 'other';
+  c = { lower: n, cls };
+  if (headerClasses.size < 10_000) headerClasses.set(name, c);
+  return c;
+}
+
+export function isSensitiveHeader(name: string): boolean {
+  return classify(name).cls === 'sensitive';
 }
 
 /** CORS headers and Origin are the subject of the diagnosis: never touched. */
 export function isKeptHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return n.startsWith('access-control-') || keptHeaders.has(n);
+  return classify(name).cls === 'kept';
 }
 
 export function isSensitiveParam(name: string): boolean {
@@ -224,9 +239,9 @@ function collectFromText(text: string, secrets: Set<string>): void {
 
 function collectFromHeaders(headers: readonly Header[], secrets: Set<string>): void {
   for (const h of headers) {
-    const name = h.name.toLowerCase();
-    if (isKeptHeader(name) || h.value === '') continue;
-    if (isSensitiveHeader(name)) {
+    const { lower: name, cls } = classify(h.name);
+    if (cls === 'kept' || h.value === '') continue;
+    if (cls === 'sensitive') {
       addSecret(secrets, h.value);
       if (name === 'cookie' || name === 'set-cookie') {
         for (const c of (name === 'set-cookie' ? h.value.split(';').slice(0, 1) : h.value.split(';'))) addSecret(secrets, c.slice(c.indexOf('=') + 1));
@@ -298,13 +313,29 @@ function scrub(text: string, secrets: readonly string[], headerLines: boolean): 
 /** Redacts one header value by its name (CORS headers and Origin pass through). Unchanged headers are returned as they are. */
 export function redactHeader(header: Header, secretSet: ReadonlySet<string> | readonly string[] = []): Header {
   const secrets = ordered(secretSet);
-  const lower = header.name.toLowerCase();
-  if (isKeptHeader(lower) || header.value === '') return header;
+  const { lower, cls } = classify(header.name);
+  if (cls === 'kept' || header.value === '') return header;
   let value: string;
-  if (isSensitiveHeader(lower)) value = redactSensitiveValue(lower, header.value);
-  else if (lower === 'referer' || lower === 'location' || lower === 'content-location') value = scrub(redactUrl(header.value), secrets, false);
+  if (cls === 'sensitive') value = redactSensitiveValue(lower, header.value);
+  else if (cls === 'url') value = scrub(redactUrl(header.value), secrets, false);
   else value = scrub(header.value, secrets, false);
   return value === header.value ? header : { name: header.name, value };
+}
+
+/**
+ * Findings, fixes and notes repeat across exchanges (the same fix snippet for every request to one
+ * API): without exchange-specific secrets in them, their redaction is computed once.
+ */
+const sharedText = new Map<string, string>();
+
+function scrubShared(text: string): string {
+  let out = sharedText.get(text);
+  if (out === undefined) {
+    out = scrub(text, [], true);
+    if (sharedText.size >= 20_000) sharedText.clear();
+    sharedText.set(text, out);
+  }
+  return out;
 }
 
 export function createRedactor(exchange: Exchange | undefined, includeSensitive: boolean): Redactor {
@@ -314,8 +345,8 @@ export function createRedactor(exchange: Exchange | undefined, includeSensitive:
     enabled: true,
     header: (h) => redactHeader(h, secrets),
     headers: (hs) => hs.map((h) => redactHeader(h, secrets)),
-    url: (u) => redactFreeText(redactUrl(u), secrets),
-    text: (t) => redactFreeText(t, secrets),
+    url: (u) => scrub(redactUrl(u), secrets, true),
+    text: (t) => (secrets.some((x) => t.includes(x)) ? scrub(t, secrets, true) : scrubShared(t)),
     body: () => undefined,
   };
 }
