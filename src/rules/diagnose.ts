@@ -27,6 +27,24 @@ export function diagnose(exchange: Exchange, options: DiagnoseOptions = {}): Dia
   return diagnoseWithVerdict(exchange, evaluate(exchange), options);
 }
 
+/** An earlier no-cors load the capture linked to this exchange, as an exchange the cache rules can read. */
+function earlierLoads(exchange: Exchange): Exchange[] {
+  const e = exchange.earlierNoCors;
+  if (!e) return [];
+  return [{
+    id: `earlier ${e.resourceType ?? 'no-cors'} load`,
+    source: exchange.source,
+    pageOrigin: exchange.pageOrigin,
+    startedAt: e.startedAt,
+    mode: 'no-cors',
+    ...(e.resourceType ? { resourceType: e.resourceType } : {}),
+    request: { method: 'GET', url: e.url, headers: [] },
+    response: e.response,
+    redirects: [],
+    observed: { failed: false },
+  }];
+}
+
 /** The same, for a verdict the caller already has (tests, or a verdict computed elsewhere). */
 export function diagnoseWithVerdict(exchange: Exchange, verdict: Verdict, options: DiagnoseOptions = {}): Diagnosis {
   const facts = computeFacts(exchange, verdict);
@@ -41,7 +59,7 @@ export function diagnoseWithVerdict(exchange: Exchange, verdict: Verdict, option
     origin: detection.module,
     edge: detection.cdnModule,
     edgeConfigurable: !(detection.cdn?.id === 'aws-cloudfront' && isEdgeOptimizedApi(facts.host)),
-    related: options.related ?? [],
+    related: [...(options.related ?? []), ...earlierLoads(exchange)],
   };
   // The failing answer's meaning names the API Gateway gateway response to fix, when there is one.
   const failing = facts.failing;

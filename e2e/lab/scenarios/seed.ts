@@ -3,13 +3,8 @@
  * (status, headers, body; see /work/shared/reference/platforms.md). `platform` holds what OUR product
  * should detect; the browser's verdict is always measured, never stated here.
  *
- * Finding ids used (expectations for the diagnosis, to be documented in docs/findings.md):
- *   options-not-configured, proxy-integration-missing-cors, header-not-allowed, method-not-allowed,
- *   wildcard-with-credentials, origin-mismatch, origin-not-allowed, gateway-error-without-cors,
- *   error-response-without-cors, function-url-forbidden, cdn-cached-without-cors, s3-cors-not-enabled,
- *   s3-cors-rule-mismatch, nginx-add-header-always, authorizer-on-options, duplicate-allow-origin,
- *   cors-header-in-request, mock-preflight-binary-media, cdk-first-origin, iam-on-preflight,
- *   browser-cache-without-vary, private-api-routing-header, api-key-on-preflight.
+ * Finding ids are the catalogue's (src/rules/findings/catalogue.ts, docs/findings.md); e2e/platforms.spec.ts
+ * checks that the real extension reports them for each scenario.
  */
 import type { HeaderLine, Scenario } from '../scenario';
 import { ACAC, ACAH, ACAM, ACAO, APP, MAX_AGE, json } from './build';
@@ -39,6 +34,24 @@ const APIGW_OK = json(200, [...APIGW, [ACAO, APP]], '{"items":[]}');
 const postJson = { target: 'api', method: 'POST', credentials: 'omit', body: JSON_BODY, headers: [['Content-Type', 'application/json']] } as const;
 
 export const SEED: readonly Scenario[] = [
+  {
+    id: 'seed-hostile-header-values',
+    title: 'Hostile header values (must be shown as text, never run)',
+    dimension: 'acao-form',
+    description: 'A server (or an attacker in the middle) answers with markup and script in header values and the body: a DevTools panel must show them as text.',
+    request: { target: 'api', method: 'GET', credentials: 'omit', path: '/profile' },
+    actual: {
+      status: 200,
+      headers: [
+        [ACAO, '<img src=x onerror="window.__pwned=1">'],
+        ['X-Debug', '</script><script>window.__pwned=2</script>'],
+        ['Server', '"><svg onload=window.__pwned=3>'],
+        ['Content-Type', 'text/html'],
+      ],
+      body: '<script>window.__pwned=4</script>',
+    },
+    expectBlocked: true,
+  },
   {
     id: 'seed-fixed-after-deploy',
     title: 'API Gateway REST: OPTIONS missing, then deployed (try "Re-check")',
@@ -83,7 +96,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/orders' },
     preflight: json(200, [...APIGW, [ACAO, '*'], [ACAM, CONSOLE_METHODS], [ACAH, CONSOLE_HEADERS]], '{}'),
     actual: json(200, [...APIGW, TRACE], '{"orderId":"o-123"}'),
-    platform: { id: 'aws-apigateway-rest', findings: ['proxy-integration-missing-cors'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['proxy-integration-missing-headers'] },
     expectBlocked: true,
   },
   {
@@ -136,7 +149,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/orders' },
     preflight: json(200, [...APIGW, [ACAO, '*'], [ACAM, CONSOLE_METHODS], [ACAH, CONSOLE_HEADERS]], '{}'),
     actual: json(502, [...APIGW, ['x-amzn-ErrorType', 'InternalServerErrorException']], '{"message": "Internal server error"}'),
-    platform: { id: 'aws-apigateway-rest', findings: ['gateway-error-without-cors'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['error-response-missing-cors'] },
     expectBlocked: true,
   },
   {
@@ -146,7 +159,7 @@ export const SEED: readonly Scenario[] = [
     description: 'The stage is throttled; the THROTTLED gateway response has no CORS headers.',
     request: { target: 'api', method: 'GET', path: '/search?q=x', credentials: 'omit' },
     actual: json(429, [...APIGW, ['x-amzn-ErrorType', 'TooManyRequestsException']], '{"message":"Too Many Requests"}'),
-    platform: { id: 'aws-apigateway-rest', findings: ['gateway-error-without-cors'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['error-response-missing-cors'] },
     expectBlocked: true,
   },
   {
@@ -168,7 +181,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/v1/orders' },
     preflight: { status: 204, headers: [HTTP_API_ID] },
     actual: json(200, [HTTP_API_ID], '{"ok":true}'),
-    platform: { id: 'aws-apigateway-http', findings: ['origin-not-allowed'] },
+    platform: { id: 'aws-apigateway-http', findings: ['cors-rule-no-match'] },
     expectBlocked: true,
   },
   {
@@ -179,7 +192,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/v1/me', credentials: 'omit', headers: [['Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig']] },
     preflight: json(401, [HTTP_API_ID, ['www-authenticate', 'Bearer']], '{"message":"Unauthorized"}'),
     actual: json(200, [HTTP_API_ID], '{"user":"ada"}'),
-    platform: { id: 'aws-apigateway-http', findings: ['authorizer-on-options'] },
+    platform: { id: 'aws-apigateway-http', findings: ['preflight-auth-required'] },
     expectBlocked: true,
   },
   {
@@ -189,7 +202,7 @@ export const SEED: readonly Scenario[] = [
     description: 'The function URL lacks lambda:InvokeFunction permission; Lambda answers 403 {"Message": …} without the configured CORS headers.',
     request: { target: 'api', method: 'GET', path: '/', credentials: 'omit' },
     actual: json(403, [REQ_ID, ['x-amzn-ErrorType', 'AccessDeniedException']], '{"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"}'),
-    platform: { id: 'aws-lambda-url', findings: ['function-url-forbidden'] },
+    platform: { id: 'aws-lambda-url', findings: ['error-response-missing-cors'] },
     expectBlocked: true,
   },
   {
@@ -199,7 +212,7 @@ export const SEED: readonly Scenario[] = [
     description: 'The function URL has CORS configured and the handler also returns Access-Control-Allow-Origin: two header lines, which the browser joins into one invalid value.',
     request: { target: 'api', method: 'GET', path: '/', credentials: 'omit' },
     actual: json(200, [REQ_ID, TRACE, [ACAO, APP], ['access-control-allow-origin', APP], ['Vary', 'Origin']], '{"ok":true}'),
-    platform: { id: 'aws-lambda-url', findings: ['duplicate-allow-origin'] },
+    platform: { id: 'aws-lambda-url', findings: ['duplicate-cors-headers'] },
     expectBlocked: true,
   },
   {
@@ -208,8 +221,8 @@ export const SEED: readonly Scenario[] = [
     dimension: 'seed',
     description: 'Origin is not in the cache key: CloudFront stored the variant fetched without an Origin header and serves it (X-Cache: Hit from cloudfront) to the CORS request.',
     request: { target: 'api', method: 'GET', path: '/assets/config.json', credentials: 'omit' },
-    actual: json(200, [['Cache-Control', 'max-age=300'], ['ETag', '"9f1c3e"'], ['Age', '118'], ['X-Cache', 'Hit from cloudfront'], ...CF], '{"feature":true}'),
-    platform: { id: 'aws-s3', findings: ['cdn-cached-without-cors'], cdn: 'aws-cloudfront' },
+    actual: json(200, [...S3, ['Cache-Control', 'max-age=300'], ['ETag', '"9f1c3e"'], ['Age', '118'], ['X-Cache', 'Hit from cloudfront'], ...CF], '{"feature":true}'),
+    platform: { id: 'aws-s3', findings: ['cdn-cache-without-vary'], cdn: 'aws-cloudfront' },
     expectBlocked: true,
   },
   {
@@ -220,7 +233,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'PUT', path: '/uploads/photo.jpg', credentials: 'omit', body: 'JPEG…', headers: [['Content-Type', 'image/jpeg']] },
     preflight: { status: 403, headers: [['Content-Type', 'application/xml'], ...S3], body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessForbidden</Code><Message>CORS Response: CORS is not enabled for this bucket.</Message><Method>PUT</Method><ResourceType>BUCKET</ResourceType><RequestId>B6Q9TZ7M3K1R8W2D</RequestId></Error>' },
     actual: { status: 200, headers: [['ETag', '"d41d8cd98f00b204e9800998ecf8427e"'], ...S3] },
-    platform: { id: 'aws-s3', findings: ['s3-cors-not-enabled'] },
+    platform: { id: 'aws-s3', findings: ['cors-not-enabled'] },
     expectBlocked: true,
   },
   {
@@ -231,7 +244,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'PUT', path: '/uploads/doc.pdf', credentials: 'omit', body: 'PDF…', headers: [['Content-Type', 'application/pdf'], ['x-amz-meta-owner', 'ada']] },
     preflight: { status: 403, headers: [['Content-Type', 'application/xml'], ...S3], body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessForbidden</Code><Message>CORS Response: This CORS request is not allowed.</Message><Method>PUT</Method><ResourceType>OBJECT</ResourceType><RequestId>B6Q9TZ7M3K1R8W2D</RequestId></Error>' },
     actual: { status: 200, headers: [...S3] },
-    platform: { id: 'aws-s3', findings: ['s3-cors-rule-mismatch'] },
+    platform: { id: 'aws-s3', findings: ['cors-rule-no-match'] },
     expectBlocked: true,
   },
   {
@@ -252,7 +265,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/api/orders' },
     preflight: { status: 204, headers: [['X-Powered-By', 'Express'], ['Vary', 'Origin, Access-Control-Request-Headers'], [ACAM, 'GET,HEAD,PUT,PATCH,POST,DELETE'], [ACAH, 'content-type']] },
     actual: json(200, [['X-Powered-By', 'Express'], ['Vary', 'Origin']], '{"ok":true}'),
-    platform: { id: 'express', findings: ['origin-not-allowed'] },
+    platform: { id: 'express', findings: ['cors-rule-no-match'] },
     expectBlocked: true,
   },
   {
@@ -263,7 +276,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/api/private', credentials: 'omit', headers: [['Authorization', 'Bearer expired']] },
     preflight: { status: 204, headers: [['Server', 'nginx/1.24.0'], [ACAO, APP], [ACAM, 'GET, POST, OPTIONS'], [ACAH, 'Authorization, Content-Type'], [MAX_AGE, '1728000']] },
     actual: { status: 401, headers: [['Server', 'nginx/1.24.0'], ['Content-Type', 'text/html'], ['WWW-Authenticate', 'Bearer']], body: '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n' },
-    platform: { id: 'nginx', findings: ['error-response-without-cors', 'nginx-add-header-always'] },
+    platform: { id: 'nginx', findings: ['error-response-missing-cors'] },
     expectBlocked: true,
   },
   {
@@ -273,7 +286,7 @@ export const SEED: readonly Scenario[] = [
     description: 'nginx adds Access-Control-Allow-Origin: * and the application behind it adds its own: two lines reach the browser.',
     request: { target: 'api', method: 'GET', path: '/api/items', credentials: 'omit' },
     actual: json(200, [['Server', 'nginx/1.24.0'], [ACAO, APP], ['Vary', 'Origin'], [ACAO, '*']], '{"items":[]}'),
-    platform: { id: 'nginx', findings: ['duplicate-allow-origin'] },
+    platform: { id: 'nginx', findings: ['duplicate-cors-headers'] },
     expectBlocked: true,
   },
   {
@@ -284,7 +297,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/api/orders' },
     preflight: { status: 403, headers: [['Vary', 'Origin'], ['Vary', 'Access-Control-Request-Method'], ['Vary', 'Access-Control-Request-Headers'], ['Content-Type', 'text/plain;charset=UTF-8']], body: 'Invalid CORS request' },
     actual: json(200, [['Vary', 'Origin']], '{"ok":true}'),
-    platform: { id: 'spring', findings: ['origin-not-allowed'] },
+    platform: { id: 'spring', findings: ['cors-rule-no-match'] },
     expectBlocked: true,
   },
   {
@@ -295,7 +308,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/me', credentials: 'omit', headers: [['Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig']] },
     preflight: json(401, [...APIGW, ['x-amzn-ErrorType', 'UnauthorizedException']], '{"message":"Unauthorized"}'),
     actual: json(200, [...APIGW, [ACAO, '*']], '{"user":"ada"}'),
-    platform: { id: 'aws-apigateway-rest', findings: ['authorizer-on-options'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['preflight-auth-required'] },
     expectBlocked: true,
   },
   {
@@ -306,7 +319,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/files' },
     preflight: json(500, [...APIGW, ['x-amzn-ErrorType', 'InternalServerErrorException']], '{"message": "Internal server error"}'),
     actual: APIGW_OK,
-    platform: { id: 'aws-apigateway-rest', findings: ['mock-preflight-binary-media'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['mock-options-binary-media-types'] },
     expectBlocked: true,
   },
   {
@@ -317,7 +330,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/orders' },
     preflight: { status: 204, headers: [...APIGW, [ACAH, 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent'], [ACAO, 'https://admin.example.com'], ['Vary', 'Origin'], [ACAM, 'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD']] },
     actual: APIGW_OK,
-    platform: { id: 'aws-apigateway-rest', findings: ['cdk-first-origin'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['origin-mismatch'] },
     expectBlocked: true,
   },
   {
@@ -328,7 +341,7 @@ export const SEED: readonly Scenario[] = [
     request: { ...postJson, path: '/items', headers: [['Content-Type', 'application/json'], ['Access-Control-Allow-Origin', '*']] },
     preflight: json(200, [...APIGW, [ACAO, '*'], [ACAM, CONSOLE_METHODS], [ACAH, CONSOLE_HEADERS]], '{}'),
     actual: APIGW_OK,
-    platform: { id: 'aws-apigateway-rest', findings: ['cors-header-in-request'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['acao-sent-as-request-header'] },
     expectBlocked: true,
   },
   {
@@ -339,7 +352,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/images/logo.png', credentials: 'omit', setup: [{ kind: 'no-cors-img' }] },
     actualWithoutOrigin: { status: 200, headers: [...S3, ['Content-Type', 'image/png'], ['Cache-Control', 'max-age=3600'], ['ETag', '"5d41402abc4b2a76b9719d911017c592"'], ['Last-Modified', 'Tue, 02 Jan 2024 10:00:00 GMT']], body: 'PNG' },
     actual: { status: 200, headers: [...S3, [ACAO, APP], ['Vary', 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method'], ['Content-Type', 'image/png'], ['Cache-Control', 'max-age=3600'], ['ETag', '"5d41402abc4b2a76b9719d911017c592"']], body: 'PNG' },
-    platform: { id: 'aws-s3', findings: ['browser-cache-without-vary'] },
+    platform: { id: 'aws-s3', findings: ['http-cache-without-vary'] },
     expectBlocked: true,
   },
   {
@@ -350,7 +363,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/prod/items', credentials: 'omit', headers: [['x-apigw-api-id', 'a1b2c3d4e5']] },
     preflight: json(403, [REQ_ID, ['x-amzn-ErrorType', 'ForbiddenException']], '{"message":"Forbidden"}'),
     actual: json(200, [...APIGW, [ACAO, APP]], '{"items":[]}'),
-    platform: { id: 'aws-apigateway-rest', findings: ['private-api-routing-header'] },
+    platform: { id: 'aws-apigateway-rest', findings: ['private-api-endpoint'] },
     expectBlocked: true,
   },
   {
@@ -361,7 +374,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/orders', credentials: 'omit', headers: [['Ocp-Apim-Subscription-Key', '0123456789abcdef']] },
     preflight: json(401, [['WWW-Authenticate', 'AzureApiManagementKey realm="https://contoso.azure-api.net/orders",name="Ocp-Apim-Subscription-Key",type="header"']], '{ "statusCode": 401, "message": "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API." }'),
     actual: json(200, [[ACAO, APP]], '{"orders":[]}'),
-    platform: { id: 'azure-apim', findings: ['api-key-on-preflight'] },
+    platform: { id: 'azure-apim', findings: ['preflight-auth-required'] },
     expectBlocked: true,
   },
   {
@@ -372,7 +385,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/v1/profile', credentials: 'omit', headers: [['Authorization', 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig']] },
     preflight: json(401, [['www-authenticate', 'Bearer realm="http://127.0.0.1/v1/profile"'], ['server', 'envoy']], '{"code":401,"message":"Jwt is missing"}'),
     actual: json(200, [[ACAO, APP]], '{"name":"ada"}'),
-    platform: { id: 'gcp-api-gateway', findings: ['authorizer-on-options'] },
+    platform: { id: 'gcp-api-gateway', findings: ['preflight-auth-required'] },
     expectBlocked: true,
   },
   {
@@ -383,7 +396,7 @@ export const SEED: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', path: '/', credentials: 'omit', headers: [['Authorization', 'Bearer ya29.token']] },
     preflight: { status: 403, headers: [['Content-Type', 'text/html; charset=UTF-8'], ['Server', 'Google Frontend'], ['X-Cloud-Trace-Context', '2c1f5e0f0b4a8e1d7c3b9a6f5e4d3c2b']], body: '<html><head>\n<meta http-equiv="content-type" content="text/html;charset=utf-8">\n<title>403 Forbidden</title>\n</head>\n<body text=#000000 bgcolor=#ffffff>\n<h1>Error: Forbidden</h1>\n<h2>Your client does not have permission to get URL <code>/</code> from this server.</h2>\n<h2></h2>\n</body></html>\n' },
     actual: { status: 200, headers: [['Server', 'Google Frontend'], [ACAO, APP]], body: 'ok' },
-    platform: { id: 'gcp-cloud-run', findings: ['iam-on-preflight'] },
+    platform: { id: 'gcp-cloud-run', findings: ['preflight-auth-required'] },
     expectBlocked: true,
   },
 ];
