@@ -22,6 +22,14 @@ describe('exportHar', () => {
     expect(comparable(back)).toEqual(comparable(original));
   });
 
+  it('keeps the earlier no-cors load a request may have been served from', () => {
+    const ex: Exchange = {
+      ...original[0]!, earlierNoCors: { url: original[0]!.request.url, startedAt: original[0]!.startedAt - 1000, resourceType: 'image', response: { status: 200, headers: [{ name: 'Content-Type', value: 'image/png' }] } },
+    };
+    const back = importHar(JSON.parse(JSON.stringify(exportHar([ex], { includeSensitive: true })))).exchanges;
+    expect(back[0]!.earlierNoCors).toEqual(ex.earlierNoCors);
+  });
+
   it('writes preflights as their own entries, linked to the request', () => {
     const { log } = exportHar(original, { toolVersion: 't' });
     const preflights = log.entries.filter((e) => e._resourceType === 'preflight');

@@ -112,6 +112,7 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
   const includeSensitive = options.includeSensitive === true;
   const pages = new Map<string, { id: string; startedAt: number }>();
   const entries: HarExportEntry[] = [];
+  const earlierSeen = new Set<string>();
   for (const original of exchanges) {
     const ex = includeSensitive ? original : redactExchange(original, createRedactor(original, false));
     let pageref: string | undefined;
@@ -122,6 +123,12 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
     }
     const common = { bodyRedacted: !includeSensitive, ...(pageref ? { pageref } : {}) };
     const resourceType = ex.resourceType ?? 'fetch';
+    // The no-cors load that may have filled the HTTP cache: evidence for cache findings, kept once.
+    const e = ex.earlierNoCors;
+    if (e && !earlierSeen.has(`${e.url} ${e.startedAt}`)) {
+      earlierSeen.add(`${e.url} ${e.startedAt}`);
+      entries.push(entry(`${ex.id}.earlier`, 'GET', e.url, [{ name: 'Sec-Fetch-Mode', value: 'no-cors' }], e.startedAt, e.resourceType ?? 'other', e.response, { ...common }));
+    }
     const p = ex.preflight;
     if (p) {
       entries.push(entry(`${ex.id}.preflight`, p.request.method, p.request.url, p.request.headers, p.startedAt ?? ex.startedAt, 'preflight', p.response, {

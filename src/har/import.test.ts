@@ -231,6 +231,16 @@ describe('page origin and filtering', () => {
     expect(ex[0]!.pageOrigin).toBe(APP);
   });
 
+  it('links a CORS request to an earlier no-cors load of the same URL (HTTP cache reuse)', () => {
+    const t = clock += 1000;
+    const url = 'https://cdn.example/logo.png';
+    const [ex] = exchangesFromHarEntries([
+      entry({ url, at: t, resourceType: 'image', headers: { 'Sec-Fetch-Mode': 'no-cors', Referer: `${APP}/` }, resHeaders: { 'Content-Type': 'image/png' } }),
+      entry({ url, at: t + 100, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, error: 'net::ERR_FAILED', resHeaders: { 'Content-Type': 'image/png' } }),
+    ]);
+    expect(ex!.earlierNoCors).toMatchObject({ url, startedAt: t, resourceType: 'image', response: { status: 200 } });
+  });
+
   it('drops no-cors loads and navigations', () => {
     const res = importHarEntries([
       entry({ url: 'https://cdn.example/a.png', resourceType: 'image', headers: { Referer: `${APP}/` } }),

@@ -214,10 +214,17 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
   stats.pairedPreflights = preflightOf.size;
 
   const exchanges: Exchange[] = [];
+  /** No-cors loads with a response, by URL: an <img> or plain <script> may have filled the HTTP cache a later CORS request was served from. */
+  const noCorsLoads = new Map<string, HarRecord[]>();
   const keep = (root: HarRecord, chain: HarRecord[], pre: HarRecord | undefined, synthetic: boolean): void => {
     const mode = synthetic ? 'cors' : modeOf(root, pre !== undefined);
     if (mode !== 'cors' && mode !== 'same-origin') {
       stats.notCors++;
+      if (mode === 'no-cors' && chain.length === 1 && root.status > 0) {
+        const list = noCorsLoads.get(root.url);
+        if (list) list.push(root);
+        else noCorsLoads.set(root.url, [root]);
+      }
       return;
     }
     const pageOrigin = pageOriginOf(root, pre, ctx.pageUrl);
@@ -287,6 +294,7 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
 
   exchanges.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id, 'en', { numeric: true }));
   markCachedPreflights(exchanges);
+  if (noCorsLoads.size > 0) linkEarlierNoCors(exchanges, noCorsLoads, timeOf);
   stats.exchanges = exchanges.length;
   const result: HarImportResult = { exchanges, stats, warnings };
   if (ctx.pageUrl) result.pageUrl = ctx.pageUrl;
@@ -317,6 +325,20 @@ function markCachedPreflights(exchanges: Exchange[]): void {
     if (ex.startedAt - startedAt > lifetime + 1_000) continue;
     ex.preflightFromCache = true;
     ex.cachedPreflightId = earlier.id;
+  }
+}
+
+/** Links each exchange to the latest no-cors load of the same URL that started before it (for the rules' HTTP-cache findings). */
+function linkEarlierNoCors(exchanges: Exchange[], loads: Map<string, HarRecord[]>, timeOf: TimeOf): void {
+  for (const ex of exchanges) {
+    const list = loads.get(ex.request.url);
+    if (!list) continue;
+    let best: HarRecord | undefined;
+    for (const r of list) if (r.startedAt <= ex.startedAt && (!best || timeOf(r) > timeOf(best))) best = r;
+    const response = best ? responseOf(best) : undefined;
+    if (!best || !response) continue;
+    ex.earlierNoCors = { url: best.url, startedAt: Number.isFinite(best.startedAt) ? best.startedAt : 0, response };
+    if (best.resourceType) ex.earlierNoCors.resourceType = best.resourceType;
   }
 }
 
