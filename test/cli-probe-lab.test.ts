@@ -1,0 +1,48 @@
+// `cors-lens probe` against the CORS lab: the same servers the e2e suite and the corpus use, answering
+// like the real platforms. The probe's verdict must match what the lab scenario makes Chromium do.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import type { CliIO } from '../src/cli/io';
+import { startLab, type Lab } from '../e2e/lab/server';
+
+let lab: Lab;
+beforeAll(async () => { lab = await startLab(); });
+afterAll(async () => { await lab.close(); });
+
+async function probe(argv: string[]): Promise<{ code: number; json: { exchanges: Array<{ blocked: boolean; corsError: string | null; platform: unknown; findings: Array<{ id: string }> }> } }> {
+  let stdout = '';
+  const io: CliIO = { stdout: { write: (s: string) => void (stdout += s), isTTY: false }, stderr: { write: () => undefined, isTTY: false }, env: {} };
+  const code = await main(['probe', ...argv, '--format', 'json'], io);
+  return { code, json: JSON.parse(stdout) };
+}
+
+describe('probe against the lab', () => {
+  it('reports API Gateway\'s missing OPTIONS as blocked at the preflight, exit 1', async () => {
+    const url = `${lab.origins.api}/s/seed-apigw-rest-options-not-configured/probe1/r/items`;
+    const { code, json } = await probe([url, '--origin', lab.origins.app, '--method', 'POST', '--header', 'Content-Type: application/json']);
+    expect(code).toBe(1);
+    const [x] = json.exchanges;
+    expect(x?.blocked).toBe(true);
+    expect(x?.corsError).toBe('PreflightMissingAllowOriginHeader');
+    expect(x?.findings.map((f) => f.id)).toContain('options-not-configured');
+  });
+
+  it('passes a working request, exit 0', async () => {
+    const url = `${lab.origins.api}/s/seed-works/probe2/r/orders`;
+    const { code, json } = await probe([url, '--origin', lab.origins.app, '--method', 'POST', '--header', 'Content-Type: application/json']);
+    expect(code).toBe(0);
+    expect(json.exchanges[0]?.blocked).toBe(false);
+    // The lab saw exactly Chromium's preflight, then the request.
+    const seen = lab.requestsFor('seed-works', 'probe2');
+    expect(seen.map((e) => e.role)).toEqual(['preflight', 'actual']);
+    const acrh = seen[0]?.headers.find(([n]) => n.toLowerCase() === 'access-control-request-headers')?.[1];
+    expect(acrh).toBe('content-type');
+  });
+
+  it('catches a missing header permission, the one Chromium reports', async () => {
+    const url = `${lab.origins.api}/s/seed-authorization-not-allowed/probe3/r/me`;
+    const { code, json } = await probe([url, '--origin', lab.origins.app, '--header', 'Authorization: Bearer x']);
+    expect(code).toBe(1);
+    expect(json.exchanges[0]?.corsError).toBe('HeaderDisallowedByPreflightResponse');
+  });
+});
