@@ -25,6 +25,7 @@
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
 import type { Lab, ServerLogEntry } from './server';
 import type { Scenario } from './scenario';
+import { hostResolverArg } from './hosts';
 
 export interface ChromiumVerdict {
   /** The measured fetch rejected in the page (CORS or another network error). */
@@ -68,6 +69,8 @@ export interface RunInChromiumOptions {
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run',
+  // Scenarios with a realistic host name (hosts.ts) reach the lab on 127.0.0.1, as in launch.ts.
+  hostResolverArg(),
 ];
 
 export function chromiumPath(explicit?: string): string {

@@ -3,6 +3,7 @@ import { SCENARIOS, countByDimension, scenarioById } from './scenarios';
 import { DIMENSIONS, validateRegistry, validateScenario, type Scenario } from './scenario';
 import { renderPage } from './page';
 import { expand } from './template';
+import { LAB_HOST_SUFFIXES, hostProblems, hostResolverArg } from './hosts';
 
 const origins = { app: 'http://127.0.0.1:4310', api: 'http://127.0.0.1:4311', third: 'http://127.0.0.1:4312' };
 
@@ -50,6 +51,7 @@ describe('validateScenario', () => {
 
   it('accepts a valid scenario', () => {
     expect(validateScenario(good)).toEqual([]);
+    expect(validateScenario({ ...good, request: { ...good.request, host: 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com', basePath: '/prod' } })).toEqual([]);
   });
 
   it.each([
@@ -63,6 +65,10 @@ describe('validateScenario', () => {
     ['a Location in a redirect hop', { ...good, redirects: [{ status: 302, to: 'api', headers: [['Location', '/x']] }] }, /Location/],
     ['a relative hop that changes origin', { ...good, redirects: [{ status: 302, to: 'third', relative: true, headers: [] }] }, /relative/],
     ['a seed without platform', { ...good, dimension: 'seed' }, /platform/],
+    ['a host Chromium does not map to the lab', { ...good, request: { ...good.request, host: 'api.example.com' } }, /not under a suffix/],
+    ['a host on an HSTS-preloaded TLD', { ...good, request: { ...good.request, host: 'svc-abc-uc.a.run.app' } }, /HSTS/],
+    ['a host with upper-case letters', { ...good, request: { ...good.request, host: 'X.execute-api.us-east-1.amazonaws.com' } }, /DNS name/],
+    ['a base path with an "s" segment', { ...good, request: { ...good.request, basePath: '/prod/s' } }, /basePath/],
   ] as const)('refuses %s', (_what, scenario, problem) => {
     expect(validateScenario(scenario as Scenario).join('\n')).toMatch(problem);
   });
@@ -76,6 +82,16 @@ describe('templates', () => {
   it('expands origin, host, port and self tokens and leaves other braces alone', () => {
     expect(expand('{app}|{api.host}|{third.port}|{self}|{other}|{"a":1}', origins, 'api'))
       .toBe('http://127.0.0.1:4310|127.0.0.1:4311|4312|http://127.0.0.1:4311|{other}|{"a":1}');
+  });
+});
+
+describe('realistic hosts', () => {
+  it('maps every suffix a scenario may use, and nothing else, to 127.0.0.1', () => {
+    const arg = hostResolverArg();
+    expect(arg.startsWith('--host-resolver-rules=')).toBe(true);
+    const rules = arg.slice('--host-resolver-rules='.length).split(', ');
+    expect(rules).toEqual(LAB_HOST_SUFFIXES.map((s) => `MAP *.${s} 127.0.0.1`));
+    for (const s of SCENARIOS) if (s.request.host) expect(hostProblems(s.request.host), s.id).toEqual([]);
   });
 });
 

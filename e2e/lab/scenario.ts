@@ -12,11 +12,13 @@
  *   {self}                                  the origin that is answering
  * Any other brace text is written as is.
  *
- * URLs: the request goes to `<target origin>/s/<id>/<nonce>/r<path>`; redirect hop n (n ≥ 1) lives at
+ * URLs: the request goes to `<target origin>/s/<id>/<nonce>/r<path>` (or, with `request.host`, to that host on the
+ * target origin's port: the servers route on the path alone, never on Host); redirect hop n (n ≥ 1) lives at
  * `/s/<id>/<nonce>/hop/<n>` on the origin hop n-1 pointed at. The nonce is chosen per run so runs never
  * share browser caches; setup steps reuse the run's nonce (that is how cache scenarios share an entry).
  */
 import type { CredentialsMode, PlatformId } from '../../src/model';
+import { hostProblems } from './hosts';
 
 export const DIMENSIONS = [
   'seed',
@@ -71,6 +73,18 @@ export type SetupStep =
 /** The request the page makes (with `fetch`). */
 export interface LabRequest {
   target: 'api' | 'third';
+  /**
+   * The host name the target is called under, e.g. 'abcdefghij.lambda-url.us-east-1.on.aws' (see hosts.ts):
+   * the URL becomes `http://<host>:<target origin's port>/s/…` and Chromium resolves the name to 127.0.0.1.
+   * Absent: the target origin itself (127.0.0.1). Template tokens such as {api} in answers still name the
+   * lab origins, and redirect hops still point at them.
+   */
+  host?: string;
+  /**
+   * Path segments before the lab's route, e.g. '/prod' for an API Gateway REST stage: the URL becomes
+   * `…/prod/s/<id>/<nonce>/r<path>`, so the rules read the stage from the first segment as on AWS.
+   */
+  basePath?: string;
   method: string;
   /** Appended to `/s/<id>/<nonce>/r`, e.g. "?page=2". */
   path?: string;
@@ -191,6 +205,9 @@ export function validateScenario(s: Scenario): string[] {
     problems.push(`${at}: GET/HEAD with a body (fetch throws)`);
   if (!['omit', 'same-origin', 'include'].includes(r.credentials)) problems.push(`${at}: credentials mode`);
   if (r.path !== undefined && !/^[?/#]?[\x21-\x7e]*$/.test(r.path)) problems.push(`${at}: path suffix`);
+  if (r.host !== undefined) problems.push(...hostProblems(r.host).map((p) => `${at}: ${p}`));
+  if (r.basePath !== undefined && (!/^(\/[A-Za-z0-9._~-]+)+$/.test(r.basePath) || r.basePath.split('/').includes('s')))
+    problems.push(`${at}: basePath must be /segment[/segment…] without a segment "s"`);
   checkLines(`${at} request`, r.headers, problems);
   for (const step of r.setup ?? []) if (step.kind === 'cors-fetch') checkLines(`${at} setup`, step.headers, problems);
   const pre = answers(s.preflight);

@@ -161,6 +161,14 @@ describe('lab server', () => {
     expect((await raw(`${lab.origins.app}/s/unknown/n/r`)).status).toBe(404);
   });
 
+  it('routes on the path alone: a base path (a stage) before /s/ and any Host header reach the scenario', async () => {
+    const staged = await raw(`${lab.origins.api}/prod/v2/s/t-repeated/n11/r/items`, 'GET', { Host: 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com' });
+    expect(staged.status).toBe(200);
+    expect(staged.body).toBe(`hello ${lab.origins.api}`);
+    expect(lab.requestsFor('t-repeated', 'n11').map((e) => [e.role, e.url])).toEqual([['actual', '/prod/v2/s/t-repeated/n11/r/items']]);
+    expect((await raw(`${lab.origins.api}/prod/x/t-repeated/n12/r`)).status).toBe(404);
+  });
+
   it('answers malformed requests with 400 and stays up', async () => {
     const port = Number(new URL(lab.origins.api).port);
     const reply = await new Promise<string>((resolve) => {

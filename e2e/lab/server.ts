@@ -7,12 +7,14 @@
  *   lab.log                                  // every request received, with what was answered
  *   await lab.close();
  *
- * Routes (all three origins): `/s/<scenarioId>/<nonce>/r<suffix>` is the scenario's resource and
+ * Routes (all three origins): `[<basePath>]/s/<scenarioId>/<nonce>/r<suffix>` is the scenario's resource and
  * `/s/<scenarioId>/<nonce>/hop/<n>` its redirect hops. OPTIONS gets the scenario's preflight answer
  * (default 404 without CORS headers); any other method gets the redirect hop or the actual answer.
  * App origin only: `/` the lab page, `/lab.js` its script. Any origin: `/frame?fetch=<url>`, a page for an iframe that fetches <url>. The servers are a minimal HTTP/1.1 on node:net
  * (http1.ts; node:http refuses methods such as `patch` or `FOO`), so header case, order, repeated lines and
  * odd values reach the browser exactly as the data says. Date, Connection and Content-Length are added.
+ * Routing reads the path only, never the Host header: scenarios with a realistic host name (hosts.ts)
+ * reach the same servers through Chromium's --host-resolver-rules.
  */
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -73,7 +75,8 @@ const target = new URL(location.href).searchParams.get('fetch');
 fetch(target).then((r) => r.text().then(() => ({ ok: true, status: r.status })), (e) => ({ ok: false, error: String(e) }))
   .then((result) => parent.postMessage({ labFrame: true, url: target, ...result }, '*'));
 </script>`;
-const ROUTE = /^\/s\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)\/(?:hop\/(\d+)(?:[/?#]|$)|r)/;
+// Optional leading segments (a scenario's basePath, e.g. an API Gateway stage) come before /s/.
+const ROUTE = /^(?:\/[A-Za-z0-9._~-]+)*?\/s\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)\/(?:hop\/(\d+)(?:[/?#]|$)|r)/;
 
 function pick(a: Answer | readonly Answer[], n: number): Answer {
   if (!isAnswerList(a)) return a;

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChrome } from '../../scripts/chrome-path.mjs';
+import { hostResolverArg } from '../lab/hosts';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -57,6 +58,8 @@ export async function launchWithExtension(opts: { headless?: boolean; devtools?:
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The lab's realistic host names (*.execute-api…amazonaws.com, *.on.aws …) resolve to 127.0.0.1.
+      hostResolverArg(),
       `--remote-debugging-port=${cdpPort}`,
       ...(opts.devtools === false ? [] : ['--auto-open-devtools-for-tabs']),
       ...(opts.extraArgs ?? []),

@@ -19,8 +19,15 @@
     return Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
   }
 
+  /** The target origin, or the scenario's realistic host name on the target's port (Chromium maps it to 127.0.0.1). */
+  function baseFor(req) {
+    const origin = new URL(data.origins[req.target]);
+    if (req.host) origin.hostname = req.host;
+    return origin.origin;
+  }
+
   function urlFor(s, nonce) {
-    return `${data.origins[s.request.target]}/s/${s.id}/${nonce}/r${s.request.path ?? ''}`;
+    return `${baseFor(s.request)}${s.request.basePath ?? ''}/s/${s.id}/${nonce}/r${s.request.path ?? ''}`;
   }
 
   function fetchInit(req, over) {
