@@ -16,7 +16,8 @@
  *   toolbar-scope (segmented group) with scope-all / scope-blocked / scope-cross-origin (aria-pressed),
  *   toolbar-platform (select; option values are PlatformId or "all"),
  *   toolbar-import (button), toolbar-import-input (the hidden <input type=file>: setInputFiles on it),
- *   toolbar-export (menu button), export-menu, export-item (`data-format` markdown|html|json|har, `data-scope` one|all)
+ *   toolbar-export (menu button), export-menu, export-item (`data-format` markdown|html|json|har, `data-scope` one|all),
+ *   export-sensitive (checkbox "Include sensitive values", off by default), export-sensitive-warning
  *
  * List
  *   exchange-list       role="grid"; `aria-rowcount`; `data-count` = visible exchanges
@@ -98,6 +99,8 @@ export const TID = {
   exportButton: 'toolbar-export',
   exportMenu: 'export-menu',
   exportItem: 'export-item',
+  exportSensitive: 'export-sensitive',
+  exportSensitiveWarning: 'export-sensitive-warning',
 
   list: 'exchange-list',
   row: 'exchange-row',

@@ -11,6 +11,8 @@ export function ExportMenu() {
   const services = useContext(ServicesContext);
   const ui = useContext(UiContext);
   const [open, setOpen] = useState(false);
+  // Redaction is the default; keeping secrets is a per-export choice, never remembered.
+  const [sensitive, setSensitive] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const selected = store.selected;
@@ -43,9 +45,10 @@ export function ExportMenu() {
       const source = src?.kind === 'static'
         ? { kind: exchanges[0]?.source ?? 'har', name: src.label }
         : { kind: 'live' as const, ...(exchanges[0]?.pageUrl ? { pageUrl: exchanges[0].pageUrl } : {}) };
-      const file = services.buildExport({ format, scope, source, items: exchanges.map((exchange) => ({ exchange, diagnosis: store.diagnosis(exchange) })) });
+      const file = services.buildExport({ format, scope, source, includeSensitive: sensitive, items: exchanges.map((exchange) => ({ exchange, diagnosis: store.diagnosis(exchange) })) });
       services.download(file);
-      ui.notify(`Saved ${file.fileName}`);
+      ui.notify(sensitive ? `Saved ${file.fileName} WITH sensitive values: do not share it publicly` : `Saved ${file.fileName} (secrets redacted)`);
+      setSensitive(false);
     } catch (err) {
       ui.notify(err instanceof Error ? err.message : String(err), 'error');
     }
@@ -88,6 +91,13 @@ export function ExportMenu() {
           {group('one', 'Selected request', selected !== undefined)}
           <div class="cl-menu-separator" role="separator" />
           {group('all', `All listed requests (${listed})`, listed > 0)}
+          <div class="cl-menu-separator" role="separator" />
+          <label class="cl-menu-check" title="Authorization, cookies, API keys, tokens in URLs and bodies are redacted unless this is checked">
+            <input type="checkbox" data-testid={TID.exportSensitive} checked={sensitive}
+              onChange={(e) => setSensitive((e.currentTarget as HTMLInputElement).checked)} />
+            Include sensitive values
+          </label>
+          {sensitive ? <div class="cl-menu-warning" role="alert" data-testid={TID.exportSensitiveWarning}>The file will contain credentials and tokens. Share it only with people who may see them.</div> : null}
         </div>
       ) : null}
     </div>

@@ -27,6 +27,13 @@ describe('export', () => {
     }
   });
 
+  it('keeps secrets only when asked, in every format', () => {
+    const one = items.filter((i) => i.exchange.id === 'express-creds');
+    for (const format of EXPORT_FORMATS) {
+      expect(buildExport({ format, scope: 'one', items: one, source: { kind: 'live' }, includeSensitive: true }, NOW).content).toContain('sid=abc');
+    }
+  });
+
   it('the HAR export imports back to the same requests', () => {
     const har = buildExport({ format: 'har', scope: 'all', items, source: { kind: 'live' } }, NOW);
     const back = importHarText(har.content, har.fileName);

@@ -23,6 +23,8 @@ export interface ExportRequest {
   items: { exchange: Exchange; diagnosis: Diagnosis }[];
   /** Where the exchanges came from (live capture, an imported file …), for the report's header. */
   source: { kind: ExchangeSource; name?: string; pageUrl?: string };
+  /** Keep secrets (Authorization, cookies, tokens, bodies) instead of redacting them. Off by default. */
+  includeSensitive?: boolean;
 }
 
 export interface ExportFile {
@@ -61,10 +63,10 @@ export function buildExport(request: ExportRequest, now = new Date()): ExportFil
   if (request.items.length === 0) throw new ExportError('Nothing to export.');
   const fileName = exportFileName(request, now);
   if (request.format === 'har') {
-    const doc = exportHar(request.items.map((i) => i.exchange));
+    const doc = exportHar(request.items.map((i) => i.exchange), { includeSensitive: request.includeSensitive === true });
     return { fileName, mimeType: MIME.har, content: `${JSON.stringify(doc, null, 2)}\n` };
   }
-  const report = buildReport(request.items, { source: request.source, generatedAt: now });
+  const report = buildReport(request.items, { source: request.source, generatedAt: now, includeSensitive: request.includeSensitive === true });
   if (report.exchanges.length === 0) throw new ExportError('Nothing to export: these requests are not cross-origin CORS requests.');
   const format: ReportFormat = request.format;
   return { fileName, mimeType: MIME[request.format], content: renderReport(report, format) };
