@@ -22,7 +22,11 @@ export function Headline({ exchange, diagnosis, status }: { exchange: Exchange; 
               failed parameter <code class="cl-code">{v.failedParameter}</code>
             </span>
           ) : null}
-          <PlatformBadge platform={diagnosis.platform} cdn={diagnosis.cdn} long />
+          <PlatformBadge platform={diagnosis.platform} long />
+          {/* The CDN in front gets its own badge, so both are visible (and testable) by id. */}
+          {diagnosis.cdn && diagnosis.cdn.id !== diagnosis.platform.id ? (
+            <span class="cl-meta-item">via <PlatformBadge platform={diagnosis.cdn} long /></span>
+          ) : null}
           <span class="cl-meta-item" title={creds.inferred ? 'The credentials mode was not recorded; it was inferred from what happened' : 'Recorded credentials mode'}>
             credentials: {creds.mode}{creds.inferred ? ' (inferred)' : ''}
           </span>
