@@ -145,7 +145,7 @@ describe('the request list', () => {
     expect(rows()).toHaveLength(0);
     expect(screen.getByTestId(TID.emptyState).textContent).toMatch(/explains why the browser blocked/);
     act(() => { fireEvent.click(screen.getByTestId(TID.emptyLearn)); });
-    expect(screen.getByTestId(TID.learnView).textContent).toMatch(/coming soon/i);
+    expect(within(screen.getByTestId(TID.learnView)).getByTestId(TID.learnStep).dataset.step).toBe('origin');
     expect(screen.getByTestId(TID.tabLearn).getAttribute('aria-selected')).toBe('true');
   });
 });

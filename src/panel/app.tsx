@@ -8,6 +8,8 @@ import { StaticSource } from './data/static-source';
 import { DetailPane } from './components/detail/detail-pane';
 import { ExchangeList } from './components/exchange-list';
 import { LearnView } from './components/learn-view';
+import { LearnNavContext, useLearnNav } from './learn/nav';
+import { Tour } from './learn/tour';
 import { SplitView } from './components/split-view';
 import { StatusBar } from './components/status-bar';
 import { Toolbar } from './components/toolbar';
@@ -28,11 +30,13 @@ export interface AppProps {
   /** The rules engine's diagnose (default: src/rules). Tests pass their own to control the content. */
   diagnose?: DiagnoseFn;
   services?: Partial<PanelServices>;
+  /** Show the first-run tour (once: dismissing it is remembered in prefs). Default: only for a live capture. */
+  tour?: boolean;
 }
 
 interface Notice { id: number; message: string; kind: NoticeKind }
 
-export function App({ source, theme = 'light', diagnose, services: overrides }: AppProps) {
+export function App({ source, theme = 'light', diagnose, services: overrides, tour }: AppProps) {
   // Services are fixed for the panel's life (tests pass them once).
   const [baseServices] = useState<PanelServices>(() => ({ ...defaultServices, ...overrides }));
   // Re-check goes through the live source (the worker sends the requests); tests may inject their own.
@@ -45,6 +49,10 @@ export function App({ source, theme = 'light', diagnose, services: overrides }: 
     return s;
   });
   const [view, setView] = useState<View>('requests');
+  const openLearnView = useCallback(() => setView('learn'), []);
+  const openRequestsView = useCallback(() => setView('requests'), []);
+  const [tourAllowed] = useState(() => tour ?? source.kind === 'live');
+  const learn = useLearnNav({ openLearnView, openRequestsView, prefs: services.prefs, tour: tourAllowed });
   const [imported, setImported] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -100,8 +108,8 @@ export function App({ source, theme = 'light', diagnose, services: overrides }: 
   return (
     <ServicesContext.Provider value={services}>
       <StoreContext.Provider value={store}>
-        <UiContext.Provider value={ui}>
-          <div class="cl-app" data-theme={theme} data-view={view} data-testid={TID.app}
+        <UiContext.Provider value={ui}><LearnNavContext.Provider value={learn.nav}>
+          <div class="cl-app" data-theme={theme} data-view={view} data-tour-step={learn.tour.step ?? undefined} data-testid={TID.app}
             onKeyDown={(e) => {
               // Ctrl/⌘+F: the filter box, as in the Network panel.
               if (e.key.toLowerCase() === 'f' && (e.ctrlKey || e.metaKey) && !e.altKey && view === 'requests') {
@@ -121,6 +129,7 @@ export function App({ source, theme = 'light', diagnose, services: overrides }: 
               if (file) void importFile(file);
             }}>
             <ViewTabs view={view} onChange={setView} />
+            <Tour tour={learn.tour} />
             {view === 'requests' ? (
               <div class="cl-view" role="tabpanel" id="cl-view-requests" aria-labelledby="cl-tab-requests">
                 <Toolbar />
@@ -151,7 +160,7 @@ export function App({ source, theme = 'light', diagnose, services: overrides }: 
               </div>
             ) : null}
           </div>
-        </UiContext.Provider>
+        </LearnNavContext.Provider></UiContext.Provider>
       </StoreContext.Provider>
     </ServicesContext.Provider>
   );

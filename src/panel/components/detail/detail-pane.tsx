@@ -4,8 +4,12 @@
  * Memoized on the exchange and diagnosis objects: streaming rows do not redraw it.
  */
 import { memo } from '../../lib/memo';
+import { useContext, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { Diagnosis, Exchange } from '../../../model';
+import { Explain } from '../../learn/explain';
+import { LearnNavContext } from '../../learn/nav';
+import { ServicesContext } from '../../services';
 import { rowStatus } from '../../state/row-model';
 import { TID } from '../../testids';
 import { CloseIcon } from '../icons';
@@ -30,6 +34,9 @@ export const DetailPane = memo(function DetailPane({ exchange, diagnosis, onClos
   const status = rowStatus(exchange, diagnosis);
   const fixCount = [...fixesByStack(diagnosis.findings).values()].reduce((n, l) => n + l.length, 0);
   const idBase = `cl-detail-${exchange.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const { prefs } = useContext(ServicesContext);
+  const learn = useContext(LearnNavContext);
+  const [explain, setExplain] = useState(() => prefs.get('explain') === 'on');
   return (
     <div ref={paneRef} class="cl-detail" role="region" aria-label="Request details" tabIndex={-1} data-testid={TID.detail}
       data-exchange-id={exchange.id}
@@ -40,9 +47,20 @@ export const DetailPane = memo(function DetailPane({ exchange, diagnosis, onClos
         </button>
         <span class="cl-detail-method">{exchange.request.method}</span>
         <span class="cl-detail-url" title={exchange.request.url}>{exchange.request.url}</span>
+        <span class="cl-detail-actions">
+          <button type="button" class="cl-button is-small" aria-pressed={explain} data-testid={TID.explainToggle}
+            title="Spell out the jargon of this request in plain words" onClick={() => { setExplain(!explain); prefs.set('explain', explain ? 'off' : 'on'); }}>
+            Explain like I’m new
+          </button>
+          <button type="button" class="cl-button is-small" data-testid={TID.openInSimulator} title="Try a change to these headers before deploying it"
+            onClick={() => learn.openSimulator(exchange, diagnosis.verdict.credentials.mode)}>
+            Open in simulator
+          </button>
+        </span>
       </div>
       <div class="cl-detail-scroll">
         <Headline exchange={exchange} diagnosis={diagnosis} status={status} />
+        {explain ? <Explain exchange={exchange} diagnosis={diagnosis} /> : null}
         <Section id="flow" title="What happened">
           <FlowDiagram exchange={exchange} diagnosis={diagnosis} />
         </Section>
