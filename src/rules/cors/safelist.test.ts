@@ -69,6 +69,9 @@ describe('isSafelistedHeader', () => {
     expect(isSafelistedHeader('X-Requested-With', 'XMLHttpRequest')).toBe(false);
     expect(isSafelistedHeader('Authorization', 'Bearer x')).toBe(false);
   });
+  it('names that are also Object.prototype keys are unknown names, not rules', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(isSafelistedHeader(name, 'x'), name).toBe(false);
+  });
 });
 
 describe('analyzeRequestHeaders', () => {

@@ -103,7 +103,8 @@ const SAFELIST_RULES: Record<string, (value: string) => boolean> = {
 /** Why a header (name, value) is not CORS-safelisted, or null when it is. */
 export function unsafeReason(name: string, value: string): string | null {
   const lower = name.toLowerCase();
-  const rule = SAFELIST_RULES[lower];
+  // Own keys only: a header named "constructor" or "__proto__" is just an unknown name.
+  const rule = Object.hasOwn(SAFELIST_RULES, lower) ? SAFELIST_RULES[lower] : undefined;
   if (!rule) return `${lower} is not a CORS-safelisted header`;
   if (byteLength(value) > 128) return `the ${lower} value is longer than 128 bytes`;
   if (!rule(value)) {
