@@ -9,6 +9,7 @@ import { diagnose } from '../../rules';
 import { AskedAllowed } from '../components/detail/asked-allowed';
 import { FlowDiagram } from '../components/detail/flow-diagram';
 import { RawHeaders } from '../components/detail/raw-headers';
+import { safeDiagnose } from '../state/safe-diagnose';
 import { TID } from '../testids';
 import { LearnNavContext } from './nav';
 import type { Variant } from './steps/types';
@@ -17,7 +18,7 @@ import { VerdictBanner } from './ui';
 /** One exchange, judged and drawn (also used directly by tests with an edited exchange). */
 export function JudgedExchange({ exchange, showChecks = false, showWire = false }: { exchange: Exchange; showChecks?: boolean; showWire?: boolean }) {
   const nav = useContext(LearnNavContext);
-  const diagnosis = useMemo(() => diagnose(exchange), [exchange]);
+  const diagnosis = useMemo(() => safeDiagnose(diagnose, exchange), [exchange]);
   return (
     <div class="cl-judged">
       <VerdictBanner exchange={exchange} diagnosis={diagnosis} testId={TID.learnVerdict} />

@@ -88,6 +88,15 @@ describe('the simulator', () => {
     expect(screen.getAllByTestId(TID.simInputError).some((e) => /page origin should look like/.test(e.textContent!))).toBe(true);
   });
 
+  it('takes any header name as a name, Object.prototype keys included', () => {
+    openSimulator();
+    choose(TID.simPreset, 'express-cors-credentials');
+    input(TID.simRequestHeaders, 'constructor: x\n__proto__: y');
+    expect(screen.getByTestId(TID.simPreflightNeed).dataset.preflight).toBe('true');
+    expect(screen.getByTestId(TID.simPreflightNeed).textContent).toContain('__proto__ is not a CORS-safelisted header');
+    expect(screen.getByTestId(TID.simPreflightRequest).textContent).toContain('Access-Control-Request-Headers: __proto__,constructor');
+  });
+
   it('renders typed header values as text, never as markup', () => {
     openSimulator();
     choose(TID.simPreset, 'lambda-url-cors-and-code');

@@ -4,7 +4,7 @@
  * captured requests: verdict, flow, asked vs allowed, findings and fixes.
  */
 import { useContext, useMemo } from 'preact/hooks';
-import type { CredentialsMode, ExchangeSource } from '../../../model';
+import type { CredentialsMode, Exchange, ExchangeSource } from '../../../model';
 import { diagnose } from '../../../rules';
 import { normalizeOrigin } from '../../../rules/cors';
 import { AskedAllowed } from '../../components/detail/asked-allowed';
@@ -46,6 +46,22 @@ const SOURCE_WORD: Record<ExchangeSource, string> = {
   live: 'the captured request', har: 'the imported HAR file', probe: 'the CLI probe', simulator: 'the Learn example',
 };
 
+/**
+ * Everything the simulator shows, from the rules. Typed text is hostile input: should a rule throw on
+ * it, the simulator says so instead of going blank, and the fields stay editable.
+ */
+function judge(sim: SimState) {
+  try {
+    const exchange = toExchange(sim);
+    const sent = preflightSent(sim);
+    return { exchange, diagnosis: safeDiagnose(diagnose, exchange), pf: simPreflight(sim), sent, optionsRequest: sent ? simPreflightRequest(sim) : null, error: null };
+  } catch (err) {
+    const exchange: Exchange = { id: 'simulator', source: 'simulator', pageOrigin: sim.pageOrigin, startedAt: 0, request: { method: sim.method, url: sim.url, headers: [] }, redirects: [], observed: {} };
+    const diagnosis = safeDiagnose(() => { throw err; }, exchange);
+    return { exchange, diagnosis, pf: { crossOrigin: true, needed: false, reasons: [] as string[] }, sent: false, optionsRequest: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 function SourceNote({ sim }: { sim: SimState }) {
   const from = sim.from;
   let text: string;
@@ -61,16 +77,14 @@ export function Simulator() {
   const nav = useContext(LearnNavContext);
   const sim = nav.sim;
   const set = nav.setSim;
-  const exchange = useMemo(() => toExchange(sim), [sim]);
-  const diagnosis = useMemo(() => safeDiagnose(diagnose, exchange), [exchange]);
-  const pf = simPreflight(sim);
-  const sent = preflightSent(sim);
+  const judged = useMemo(() => judge(sim), [sim]);
+  const { exchange, diagnosis, pf, sent } = judged;
   const requestInvalid = useMemo(() => parseHeaderLines(sim.requestHeadersText).invalid, [sim.requestHeadersText]);
   const originIssue = originProblem(sim.pageOrigin);
   const urlIssue = urlProblem(sim.url);
   const fixCount = [...fixesByStack(diagnosis.findings).values()].reduce((n, l) => n + l.length, 0);
   const presetValue = sim.from.kind === 'preset' ? sim.from.id : '';
-  const optionsRequest = sent ? simPreflightRequest(sim) : null;
+  const optionsRequest = judged.optionsRequest;
 
   return (
     <div class="cl-sim" data-testid={TID.simulator}>
@@ -83,6 +97,11 @@ export function Simulator() {
         </select>
       </div>
       <SourceNote sim={sim} />
+      {judged.error !== null ? <p class="cl-input-error" data-testid={TID.simInputError}>The rules could not judge this input: {judged.error}</p> : null}
+      {/* Stays in view while the answers are edited: the point is to watch it change. */}
+      <div class="cl-sim-verdict">
+        <VerdictBanner exchange={exchange} diagnosis={diagnosis} testId={TID.simVerdict} platform />
+      </div>
       <div class="cl-sim-grid">
         <div class="cl-sim-inputs">
           <fieldset class="cl-fieldset">
@@ -170,7 +189,6 @@ export function Simulator() {
         </div>
 
         <div class="cl-sim-results" aria-label="Simulation result" role="region">
-          <VerdictBanner exchange={exchange} diagnosis={diagnosis} testId={TID.simVerdict} platform />
           <Section id="sim-flow" title="What would happen">
             <FlowDiagram exchange={exchange} diagnosis={diagnosis} />
           </Section>
