@@ -42,6 +42,10 @@ interface RestError {
 
 const MAT_MEANING = 'API Gateway answers "Missing Authentication Token" when the deployed stage has no such resource or method (most often), or when an IAM-authorized method is called without a SigV4 signature.';
 
+const INTERNAL_500 = 'API Gateway failed before or while calling the backend: an API configuration error (for example a mapping that cannot transform the request) or an authorizer failure. The stage\'s execution logs say which.';
+const MALFORMED_502 = 'With a Lambda proxy integration API Gateway answers 502 "Internal server error" when the function failed or returned something that is not a valid proxy response ({statusCode, headers, body} with a string body).';
+const UNAUTHORIZED_401 = 'A Lambda or Cognito authorizer found no token or an invalid one (gateway response UNAUTHORIZED).';
+
 /** Gateway-generated answers, most specific first (platforms.md §1 and §2). */
 const REST_ERRORS: readonly RestError[] = [
   { type: /MissingAuthenticationToken/i, gatewayResponse: 'MISSING_AUTHENTICATION_TOKEN', category: 'not-found', label: 'no such method on the deployed stage', meaning: MAT_MEANING },
@@ -54,12 +58,19 @@ const REST_ERRORS: readonly RestError[] = [
   { type: /InvalidSignature/i, gatewayResponse: 'INVALID_SIGNATURE', category: 'auth', label: 'invalid SigV4 signature', meaning: 'The SigV4 signature of the request does not match.' },
   { type: /Authorizer/i, gatewayResponse: 'AUTHORIZER_FAILURE', category: 'backend', label: 'authorizer failed', meaning: 'The authorizer failed or is misconfigured (gateway responses AUTHORIZER_FAILURE / AUTHORIZER_CONFIGURATION_ERROR, 500).' },
   { type: /ForbiddenException/i, message: /^Forbidden$/i, gatewayResponse: 'INVALID_API_KEY', category: 'auth', label: 'API key missing or invalid (or WAF)', meaning: 'API Gateway answers 403 "Forbidden" when the method requires an API key and none, an invalid one, or one without a usage plan for this stage was sent; AWS WAF blocks look the same.' },
-  { status: [401], message: /^Unauthorized$/i, gatewayResponse: 'UNAUTHORIZED', category: 'auth', label: 'authorizer rejected the token', meaning: 'A Lambda or Cognito authorizer found no token or an invalid one (gateway response UNAUTHORIZED).' },
+  { status: [401], message: /^Unauthorized$/i, gatewayResponse: 'UNAUTHORIZED', category: 'auth', label: 'authorizer rejected the token', meaning: UNAUTHORIZED_401 },
   { status: [429], message: /Limit Exceeded/i, gatewayResponse: 'QUOTA_EXCEEDED', category: 'throttle', label: 'usage-plan quota exceeded', meaning: 'The API key\'s usage-plan quota is used up (gateway response QUOTA_EXCEEDED).' },
   { status: [429], gatewayResponse: 'THROTTLED', category: 'throttle', label: 'throttled', meaning: 'API Gateway throttled the request (stage, method or usage-plan rate limits; gateway response THROTTLED).' },
   { status: [504], message: /timed out/i, gatewayResponse: 'INTEGRATION_TIMEOUT', category: 'timeout', label: 'integration timed out', meaning: 'The backend did not answer within the integration timeout (29 s by default; gateway response INTEGRATION_TIMEOUT).' },
-  { status: [502], message: /^Internal server error$/i, gatewayResponse: 'DEFAULT_5XX', category: 'backend', label: 'malformed Lambda proxy response or Lambda error', meaning: 'With a Lambda proxy integration API Gateway answers 502 "Internal server error" when the function failed or returned something that is not a valid proxy response ({statusCode, headers, body} with a string body).' },
-  { status: [500], message: /^Internal server error$/i, gatewayResponse: 'DEFAULT_5XX', category: 'backend', label: 'API Gateway configuration or authorizer error', meaning: 'API Gateway failed before or while calling the backend: an API configuration error (for example a mapping that cannot transform the request) or an authorizer failure. The stage\'s execution logs say which.' },
+  { status: [502], message: /^Internal server error$/i, gatewayResponse: 'DEFAULT_5XX', category: 'backend', label: 'malformed Lambda proxy response or Lambda error', meaning: MALFORMED_502 },
+  { status: [500], message: /^Internal server error$/i, gatewayResponse: 'DEFAULT_5XX', category: 'backend', label: 'API Gateway configuration or authorizer error', meaning: INTERNAL_500 },
+  // Header-only forms of the rows above, for live captures (no body for a preflight or a blocked response).
+  // x-amzn-ErrorType marks a gateway response; the exact type values are as seen in captures.
+  { status: [502], type: /^InternalServerErrorException$/i, gatewayResponse: 'DEFAULT_5XX', category: 'backend', label: 'malformed Lambda proxy response or Lambda error', meaning: MALFORMED_502 },
+  { status: [500], type: /^InternalServerErrorException$/i, gatewayResponse: 'DEFAULT_5XX', category: 'backend', label: 'API Gateway configuration or authorizer error', meaning: INTERNAL_500 },
+  { status: [401], type: /^UnauthorizedException$/i, gatewayResponse: 'UNAUTHORIZED', category: 'auth', label: 'authorizer rejected the token', meaning: UNAUTHORIZED_401 },
+  { status: [403], type: /^AccessDeniedException$/i, gatewayResponse: 'ACCESS_DENIED', category: 'auth', label: 'authorizer or IAM/resource policy denied', meaning: 'API Gateway denied access: a Lambda authorizer returned Deny, or an IAM or resource policy does not allow this caller (gateway response ACCESS_DENIED). The body\'s message says which.' },
+  { status: [403], type: /^ForbiddenException$/i, gatewayResponse: 'DEFAULT_4XX', category: 'auth', label: 'API key missing or invalid (or WAF)', meaning: 'API Gateway answered 403 ForbiddenException: most often the method requires an API key and none, an invalid one, or one without a usage plan for this stage was sent; AWS WAF blocks and requests reaching a private API the wrong way look the same.' },
   { status: [415], gatewayResponse: 'UNSUPPORTED_MEDIA_TYPE', category: 'bad-request', label: 'unsupported media type', meaning: 'API Gateway rejected the request body\'s Content-Type: the integration\'s passthrough behavior is NEVER (or WHEN_NO_TEMPLATES with templates defined) and no mapping template matches it.' },
   { status: [413], gatewayResponse: 'REQUEST_TOO_LARGE', category: 'bad-request', label: 'request too large', meaning: 'The request is larger than API Gateway accepts (gateway response REQUEST_TOO_LARGE).' },
   { message: /Invalid request body/i, gatewayResponse: 'BAD_REQUEST_BODY', category: 'bad-request', label: 'request body failed validation', meaning: 'The request validator rejected the body (gateway response BAD_REQUEST_BODY).' },
@@ -187,14 +198,26 @@ function passthrough415(ctx: RuleContext): Candidate[] {
   }];
 }
 
+/**
+ * A 500 that API Gateway generated for OPTIONS: the body "Internal server error", or — in a live capture,
+ * which has no preflight body — x-amzn-ErrorType (only gateway responses carry it). Neither says which
+ * configuration error it was; the execution logs do, so the finding names the candidates.
+ */
+function gateway500(p: ResponseRecord): boolean {
+  if (p.status !== 500) return false;
+  if (/^internal server error$/i.test(bodyMessage(p) ?? '')) return true;
+  const type = errorType(p);
+  return type !== null && !/Authorizer/i.test(type);
+}
+
 function mockOptions500(ctx: RuleContext): Candidate[] {
   const p = ctx.facts.preflight;
-  if (!p || p.status !== 500 || !/^internal server error$/i.test(bodyMessage(p) ?? '')) return [];
+  if (!p || !gateway500(p)) return [];
   const apiId = ctx.spec.api.restApiId ?? 'YOUR_API_ID';
   return [{
     finding: makeFinding('mock-options-binary-media-types', {
-      explanation: 'The OPTIONS method answered 500 "Internal server error". For a mock OPTIONS integration the known cause is binary media types: when the API lists */* (or the preflight\'s type) as binary, the mock cannot transform the request and fails ("Unable to transform request" / API_CONFIGURATION_ERROR in the execution logs). Set content handling of the OPTIONS integration to CONVERT_TO_TEXT, or narrow the binary media types. Check the execution logs to confirm.',
-      evidence: [statusEvidence('preflight response', p), bodyEvidence('preflight response', p)],
+      explanation: `API Gateway itself answered the OPTIONS request with 500${bodyMessage(p) ? ' "Internal server error"' : ` (x-amzn-ErrorType: ${oneLine(errorType(p) ?? '', 60)})`}: a configuration error, not your code. For the mock OPTIONS integration that "Enable CORS", SAM and CDK create, the known cause is binary media types: when the API lists */* (or the preflight's type) as binary, the mock cannot transform the request and fails ("Unable to transform request" / API_CONFIGURATION_ERROR in the execution logs) — set content handling of the OPTIONS integration to CONVERT_TO_TEXT, or narrow the binary media types. The same 500 comes from a mock whose request template does not produce {"statusCode": 200} ("Unable to parse statusCode"), or, when OPTIONS goes to a Lambda (ANY or {proxy+}), from API Gateway lacking permission to invoke it. The stage's execution logs name the error.`,
+      evidence: [statusEvidence('preflight response', p), headerEvidence('preflight response', p, 'x-amzn-ErrorType'), bodyEvidence('preflight response', p)],
       fixes: [
         {
           stack: 'openapi',

@@ -4,7 +4,7 @@ import type { ResponseMeaning } from '../findings/context';
 import { lambdaNode, lambdaPython } from '../findings/fixes/lambda-handler';
 import { urlCdk, urlConsole, urlSam, urlTerraform } from '../findings/fixes/lambda-url';
 import { genericMeaning } from '../findings/status';
-import { bodyJson, hasHeader, oneLine } from '../findings/wire';
+import { bodyJson, hasHeader, headerValue, oneLine } from '../findings/wire';
 import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
 
@@ -30,12 +30,16 @@ function explainUrl(r: ResponseRecord, where: string): ResponseMeaning | null {
   if (r.status < 400) return null;
   const json = bodyJson(r);
   const message = typeof json?.Message === 'string' ? json.Message : null;
-  if (r.status === 403 && message !== null && /Forbidden/i.test(message)) {
+  // Lambda's own refusal: its body, or — without the body (a live capture of a blocked answer) — the
+  // x-amzn-ErrorType that only the Lambda service sets (a function's own 403 has none).
+  const type = headerValue(r, 'x-amzn-errortype');
+  const byBody = message !== null && /Forbidden/i.test(message);
+  if (r.status === 403 && (byBody || (message === null && type !== null && /AccessDenied/i.test(type)))) {
     return {
       category: 'auth',
       label: 'function URL authorization',
       meaning: 'Lambda refused the call to the function URL: with auth type AWS_IAM the request must be SigV4-signed (browsers cannot, and preflights never are); with auth type NONE the resource policy must allow public access — since October 2025 that takes both lambda:InvokeFunctionUrl and lambda:InvokeFunction.',
-      evidence: [`${where} body Message: ${oneLine(message, 100)}`],
+      evidence: [byBody ? `${where} body Message: ${oneLine(message ?? '', 100)}` : `${where}: x-amzn-ErrorType: ${oneLine(type ?? '', 60)}`],
       generatedBy: 'gateway',
     };
   }

@@ -1,8 +1,10 @@
 /** Amazon S3 (REST and website endpoints, directly or behind CloudFront). */
 import type { ResponseRecord } from '../../model';
-import type { ResponseMeaning } from '../findings/context';
+import type { ResponseMeaning, RuleContext } from '../findings/context';
 import { s3Cdk, s3Cli, s3Console, s3Terraform } from '../findings/fixes/s3';
 import { genericMeaning } from '../findings/status';
+import { shStr } from '../findings/fixes/quote';
+import { bodyUnseen, readBodyHint } from '../findings/unseen-body';
 import { oneLine } from '../findings/wire';
 import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
@@ -23,8 +25,26 @@ function s3Code(r: ResponseRecord): string | null {
   return /<Code>([A-Za-z]+)<\/Code>/.exec(r.body ?? '')?.[1] ?? null;
 }
 
-function explainS3(r: ResponseRecord, where: string): ResponseMeaning | null {
+/**
+ * S3 answers every preflight itself, without authentication (bucket policies do not apply to OPTIONS), and
+ * refuses one with 403 in exactly two cases, which only the body names. Without the body (a live capture)
+ * this is one finding that names both and how to tell them apart.
+ */
+function undecidedPreflight403(where: string, ctx: RuleContext): ResponseMeaning {
+  const bucket = ctx.spec.api.bucket;
+  const check = `aws s3api get-bucket-cors --bucket ${shStr(bucket ?? 'YOUR_BUCKET')}`;
+  return {
+    category: 'cors-rule',
+    label: 'refused by the bucket\'s CORS evaluation',
+    meaning: `S3 refused the preflight with 403 and no CORS headers. S3 does that in two cases: the bucket has no CORS configuration at all ("CORS is not enabled for this bucket"), or none of its rules allows this origin together with this method and these request headers ("This CORS request is not allowed"). ${readBodyHint(ctx, where)} Or ask the bucket: ${check} fails with NoSuchCORSConfiguration when it has none.`,
+    evidence: [`${where}: 403 from S3 with no CORS headers (its body is not in the capture)`],
+    generatedBy: 'gateway',
+  };
+}
+
+function explainS3(r: ResponseRecord, where: string, ctx: RuleContext): ResponseMeaning | null {
   if (r.status < 400) return null;
+  if (r.status === 403 && where.startsWith('preflight') && bodyUnseen(r)) return undecidedPreflight403(where, ctx);
   const body = r.body ?? '';
   const code = s3Code(r);
   const evidence = [`${where} body: ${oneLine(body, 160)}`];
@@ -46,6 +66,6 @@ export const awsS3: PlatformModule = {
   role: 'origin',
   stacks: [s3Console, s3Cli, s3Terraform, s3Cdk],
   detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
-  explain: (r, where) => explainS3(r, where),
+  explain: (r, where, ctx) => explainS3(r, where, ctx),
   findings: () => [],
 };

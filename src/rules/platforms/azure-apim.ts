@@ -7,7 +7,7 @@ import type { ResponseMeaning } from '../findings/context';
 import { apimStack } from '../findings/fixes/azure-apim';
 import { headersStack } from '../findings/fixes/headers';
 import { genericMeaning } from '../findings/status';
-import { bodyMessage, corsHeaderNames, oneLine } from '../findings/wire';
+import { bodyMessage, corsHeaderNames, headerValue, oneLine } from '../findings/wire';
 import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
 
@@ -19,13 +19,19 @@ const SIGNALS: readonly Signal[] = [
   { kind: 'header-prefix', prefix: 'ocp-apim-', weight: 0.8 },
   { kind: 'request-header', name: 'Ocp-Apim-Subscription-Key', weight: 0.6 },
   { kind: 'body', pattern: /subscription key/i, weight: 0.7, label: 'subscription key message' },
+  { kind: 'header', name: 'www-authenticate', value: /^AzureApiManagementKey\b/i, weight: 0.8 },
 ];
+
+/** API Management's challenge for a missing subscription key, as seen in captures (not in Microsoft's docs); present when the body is not. */
+const KEY_CHALLENGE = /^AzureApiManagementKey\b/i;
 
 function explainApim(r: ResponseRecord, where: string): ResponseMeaning | null {
   const message = bodyMessage(r);
   const evidence = message !== null ? [`${where} body message: ${oneLine(message, 120)}`] : [];
-  if (r.status === 401 && message !== null && /subscription key/i.test(message)) {
-    return { category: 'auth', label: 'subscription key required', meaning: 'API Management requires a subscription key (Ocp-Apim-Subscription-Key), and a preflight never carries one. The cors policy must answer the preflight first.', evidence, generatedBy: 'gateway' };
+  const challenge = headerValue(r, 'www-authenticate');
+  const keyChallenge = challenge !== null && KEY_CHALLENGE.test(challenge);
+  if (r.status === 401 && ((message !== null && /subscription key/i.test(message)) || keyChallenge)) {
+    return { category: 'auth', label: 'subscription key required', meaning: 'API Management requires a subscription key (Ocp-Apim-Subscription-Key), and a preflight never carries one. The cors policy must answer the preflight first.', evidence: keyChallenge ? [...evidence, `${where}: WWW-Authenticate: ${oneLine(challenge ?? '', 100)}`] : evidence, generatedBy: 'gateway' };
   }
   if (r.status === 404 && message !== null && /resource not found/i.test(message)) {
     return { category: 'not-found', label: 'no matching operation', meaning: 'API Management found no API operation for this method and path — without a cors policy an OPTIONS request matches nothing.', evidence, generatedBy: 'gateway' };

@@ -9,7 +9,8 @@ import { expressStack } from '../findings/fixes/express';
 import { gcpOpenApi } from '../findings/fixes/gcp';
 import { headersStack } from '../findings/fixes/headers';
 import { genericMeaning } from '../findings/status';
-import { bodyJson, oneLine } from '../findings/wire';
+import { bodyUnseen } from '../findings/unseen-body';
+import { bodyJson, headerValue, oneLine } from '../findings/wire';
 import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
 
@@ -33,6 +34,11 @@ function explainGcp(r: ResponseRecord, where: string): ResponseMeaning | null {
   }
   if (/not defined by this API/i.test(message)) {
     return { category: 'not-found', label: 'OPTIONS not in the API spec', meaning: 'The gateway only serves operations from the OpenAPI spec; OPTIONS is not one of them unless allowCors is set.', evidence, generatedBy: 'gateway' };
+  }
+  // Without the body (a live capture of a preflight): a 401 with a Bearer challenge is ESP's JWT check.
+  const challenge = headerValue(r, 'www-authenticate');
+  if (r.status === 401 && bodyUnseen(r) && challenge !== null && /^Bearer\b/i.test(challenge)) {
+    return { category: 'auth', label: 'gateway JWT authentication', meaning: 'The gateway asked for a bearer token (WWW-Authenticate: Bearer) before the backend, and a preflight never carries one — ESP answers "Jwt is missing" here. Set allowCors so OPTIONS passes through to your backend, which then answers it.', evidence: [`${where}: WWW-Authenticate: ${oneLine(challenge, 100)}`], generatedBy: 'gateway' };
   }
   if (/upstream connect error/i.test(r.body ?? '')) {
     return { ...genericMeaning(r, where), label: 'backend unreachable', meaning: 'The gateway (Envoy) could not reach the backend, or the backend reset the connection.', generatedBy: 'gateway' };

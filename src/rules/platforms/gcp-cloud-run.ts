@@ -1,10 +1,12 @@
 /** Google Cloud Run. With IAM ("require authentication") the preflight is rejected before the app runs. */
 import type { ResponseRecord } from '../../model';
-import type { ResponseMeaning } from '../findings/context';
+import type { ResponseMeaning, RuleContext } from '../findings/context';
 import { expressStack } from '../findings/fixes/express';
 import { cloudRunStack } from '../findings/fixes/gcp';
 import { headersStack } from '../findings/fixes/headers';
 import { genericMeaning } from '../findings/status';
+import { bodyUnseen, readBodyHint } from '../findings/unseen-body';
+import { headerValue } from '../findings/wire';
 import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
 
@@ -20,9 +22,14 @@ const SIGNALS: readonly Signal[] = [
   { kind: 'body', pattern: IAM_403, weight: 0.6, label: 'Google 403 page' },
 ];
 
-function explainCloudRun(r: ResponseRecord, where: string): ResponseMeaning | null {
+function explainCloudRun(r: ResponseRecord, where: string, ctx: RuleContext): ResponseMeaning | null {
   if (r.status === 403 && IAM_403.test(r.body ?? '')) {
     return { category: 'auth', label: 'Cloud Run IAM', meaning: 'Cloud Run requires an identity token (roles/run.invoker) and rejected the request before your code ran; a preflight never carries one.', evidence: [`${where} body: "Your client does not have permission to get URL …"`], generatedBy: 'gateway' };
+  }
+  // Without the body (a live capture of a preflight): Google Front End's HTML 403 before any CORS header is
+  // most likely IAM, but the app itself may answer 403 too; say both.
+  if (r.status === 403 && where.startsWith('preflight') && bodyUnseen(r) && /^Google Frontend$/i.test(headerValue(r, 'server') ?? '')) {
+    return { category: 'auth', label: 'Cloud Run IAM (most likely)', meaning: `Google Front End answered the preflight with 403 and no CORS headers. When the service requires authentication (IAM, roles/run.invoker), Cloud Run rejects every request without an identity token before your code runs — and a preflight never carries one. If the service allows unauthenticated invocations, the 403 comes from your own code instead. ${readBodyHint(ctx, where)} Cloud Run's own page says "Your client does not have permission to get URL".`, evidence: [`${where}: HTTP 403 with Server: Google Frontend (its body is not in the capture)`], generatedBy: 'gateway' };
   }
   return r.status >= 400 ? { ...genericMeaning(r, where), generatedBy: 'unknown' } : null;
 }
@@ -33,6 +40,6 @@ export const gcpCloudRun: PlatformModule = {
   role: 'origin',
   stacks: [cloudRunStack, expressStack, headersStack],
   detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
-  explain: (r, where) => explainCloudRun(r, where),
+  explain: (r, where, ctx) => explainCloudRun(r, where, ctx),
   findings: () => [],
 };

@@ -4,7 +4,8 @@ import type { ResponseMeaning } from '../findings/context';
 import { headersStack } from '../findings/fixes/headers';
 import { springStack } from '../findings/fixes/spring';
 import { genericMeaning } from '../findings/status';
-import { bodyJson, hasHeader, headerValue } from '../findings/wire';
+import { bodyUnseen } from '../findings/unseen-body';
+import { bodyJson, hasHeader, headerLines } from '../findings/wire';
 import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
 
@@ -20,19 +21,29 @@ const SIGNALS: readonly Signal[] = [
   { kind: 'body', pattern: /^\s*\{\s*"timestamp"\s*:\s*"[^"]+"\s*,\s*"status"\s*:\s*\d{3}\s*,\s*"error"\s*:/, weight: 0.5, label: 'Spring Boot error JSON' },
 ];
 
+/** The three Vary entries DefaultCorsProcessor adds before it checks anything (lines may be separate). */
+function hasVaryTriple(r: ResponseRecord | undefined): boolean {
+  const vary = headerLines(r, 'vary').join(',').toLowerCase();
+  return vary.includes('origin') && vary.includes('access-control-request-method') && vary.includes('access-control-request-headers');
+}
+
 function varyTriple(e: Exchange): string | null {
   for (const [where, r] of [['preflight response', e.preflight?.response], ['response', e.response]] as const) {
-    const vary = (headerValue(r, 'vary') ?? '').toLowerCase();
-    if (vary.includes('origin') && vary.includes('access-control-request-method') && vary.includes('access-control-request-headers')) {
-      return `${where}: Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers`;
-    }
+    if (hasVaryTriple(r)) return `${where}: Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers`;
   }
   return null;
 }
 
+const REJECTED = 'Spring\'s CORS processor rejected the request: the origin, the method or one of the requested headers is not in the CorsConfiguration.';
+
 function explainSpring(r: ResponseRecord, where: string): ResponseMeaning | null {
   if (r.status === 403 && /^\s*Invalid CORS request\s*$/.test(r.body ?? '')) {
-    return { category: 'cors-rule', label: 'rejected by Spring CORS', meaning: 'Spring\'s CORS processor rejected the request: the origin, the method or one of the requested headers is not in the CorsConfiguration.', evidence: [`${where} body: Invalid CORS request`], generatedBy: 'backend' };
+    return { category: 'cors-rule', label: 'rejected by Spring CORS', meaning: REJECTED, evidence: [`${where} body: Invalid CORS request`], generatedBy: 'backend' };
+  }
+  // Without the body (a live capture of a preflight): the processor's Vary entries on a 403 without
+  // Access-Control-Allow-Origin show that it ran and refused (Spring Security refusing before it adds none).
+  if (r.status === 403 && bodyUnseen(r) && hasVaryTriple(r) && !hasHeader(r, 'access-control-allow-origin')) {
+    return { category: 'cors-rule', label: 'rejected by Spring CORS', meaning: `${REJECTED} (Its body, "Invalid CORS request", is not in the capture; the Vary entries it adds before checking are.)`, evidence: [`${where}: HTTP 403 with Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers and no Access-Control-Allow-Origin`], generatedBy: 'backend' };
   }
   if ((r.status === 401 || r.status === 403) && (hasHeader(r, 'www-authenticate') || bodyJson(r)?.timestamp !== undefined)) {
     return { ...genericMeaning(r, where), category: 'auth', label: 'Spring Security rejected it', meaning: 'Spring Security rejected the request. With Spring Security, enable http.cors() so the CORS configuration answers preflights before authentication.', generatedBy: 'backend' };

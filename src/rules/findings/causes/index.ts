@@ -41,7 +41,10 @@ function secondaryPreflightStatus(ctx: RuleContext, at: Located, err: CorsError)
 
 export function causeFindings(ctx: RuleContext): Candidate[] {
   const v = ctx.verdict;
-  if (!v.crossOrigin || !v.blocked) return [];
+  if (!v.crossOrigin) return [];
+  // A request that failed without any HTTP answer and without a CORS decision (a network error) is not
+  // blocked by CORS, but it still needs saying why it failed — whichever way the verdict counts it.
+  if (!v.blocked) return v.corsError === null && ctx.exchange.observed.failed === true && !ctx.exchange.response && ctx.exchange.redirects.length === 0 ? [noCorsError(ctx)] : [];
   const err = v.corsError;
   const at = failingAt(ctx);
   if (err === null) return [noCorsError(ctx)];
@@ -137,7 +140,9 @@ export function causeFindings(ctx: RuleContext): Candidate[] {
   }
   if (at) out.push(...secondaryPreflightStatus(ctx, at, err));
   // A verdict the captured data cannot back up (e.g. the failing response is missing): say so rather than nothing.
-  if (out.length === 0 && !(err === 'MissingAllowOriginHeader' && at && servedByACache(at.response))) {
+  // A cache-served copy (missing or another origin's Allow-Origin) is explained by the cache findings.
+  const cacheExplains = at !== null && servedByACache(at.response) && (err === 'MissingAllowOriginHeader' || err === 'AllowOriginMismatch');
+  if (out.length === 0 && !cacheExplains) {
     out.push(simple(ctx, 'unexplained-block', `Chromium reported ${err}, but the capture does not contain the ${ctx.facts.failingPhase ?? 'failing'} response that would show why.`, `The browser blocked this request (${err}), but the failing response is not in the capture.`, err));
   }
   return out;

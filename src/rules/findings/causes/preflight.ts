@@ -3,6 +3,7 @@ import { makeFinding } from '../catalogue';
 import type { Candidate, ResponseMeaning, RuleContext } from '../context';
 import { fixesFor } from '../context';
 import type { Located } from '../facts';
+import { bodyUnseen, readBodyHint } from '../unseen-body';
 import { bodyEvidence, corsHeaderNames, headerEvidence, statusEvidence } from '../wire';
 import { ACAO, deployNote, listText, neverSent, originEvidence, platformName } from './text';
 
@@ -26,16 +27,22 @@ export function preflightStatusCandidate(ctx: RuleContext, at: Located, meaning:
         summary: `Preflight ${status}: ${meaning.category === 'not-found' ? meaning.label : `no OPTIONS handler (${meaning.label})`}`,
       };
     case 'auth':
-    case 'forbidden':
+    case 'forbidden': {
+      // A 403 nothing identifies: authentication on OPTIONS is the usual reason, but a CORS layer that
+      // refuses unlisted origins with 403 looks the same without the body.
+      const unsure = meaning.category === 'forbidden'
+        ? ` Nothing in the answer says what produced the ${status}; authentication on OPTIONS is the usual reason. Some CORS layers also refuse an origin, method or header they do not allow with 403 (Spring, S3) — then the fix is in the CORS configuration instead. ${bodyUnseen(r) ? readBodyHint(ctx, at.where) : 'Its body, in the evidence, usually says which.'}`
+        : '';
       return {
         finding: makeFinding('preflight-auth-required', {
-          explanation: `The preflight (OPTIONS ${path}) was rejected with ${status}. ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${after}${neverSent(ctx)}`,
+          explanation: `The preflight (OPTIONS ${path}) was rejected with ${status}. ${meaning.meaning} Browsers never send cookies, Authorization or API keys on a preflight, so authentication on OPTIONS fails every time, whatever the page does. Let OPTIONS through without authentication and keep it on ${method}.${unsure}${after}${neverSent(ctx)}`,
           evidence,
           fixes: fixesFor(ctx, ['preflight-no-auth']),
         }),
         headline: `The browser's preflight was rejected with ${status} (${meaning.label}) — preflights never carry credentials, so OPTIONS must be allowed without auth.`,
         summary: `Preflight ${status}: auth on OPTIONS`,
       };
+    }
     case 'cors-rule':
       return corsRuleNoMatch(ctx, at, meaning);
     case 'cors-disabled':
@@ -89,13 +96,28 @@ export function corsNotEnabled(ctx: RuleContext, at: Located, meaning: ResponseM
   };
 }
 
+/** For a preflight answer that left out only the origin: whether the method and headers would pass. */
+function restOfPreflight(ctx: RuleContext, at: Located): string {
+  if (!at.where.startsWith('preflight')) return '';
+  const failing: string[] = [];
+  if (ctx.facts.methodAllowed === false) failing.push(`the method ${ctx.facts.method}`);
+  if (ctx.facts.missingHeaders.length > 0) failing.push(`the header${ctx.facts.missingHeaders.length > 1 ? 's' : ''} ${listText(ctx.facts.missingHeaders)}`);
+  return failing.length > 0
+    ? ` Once the origin is allowed, ${listText(failing)} will fail next: the answer does not allow ${failing.length > 1 ? 'them' : 'it'} either.`
+    : ' The same answer allows the method and the requested headers, so the origin is the only part refused.';
+}
+
+/**
+ * CORS headers present, Access-Control-Allow-Origin absent: the layer answered and refused the ORIGIN
+ * (it still tells what it allows otherwise). A rejection that names no part is cors-rule-no-match.
+ */
 export function originNotAllowed(ctx: RuleContext, at: Located): Candidate {
   const r = at.response;
   const names = corsHeaderNames(r);
   const present = names.length > 0 ? names.join(', ') : 'Vary: Origin';
   return {
     finding: makeFinding('origin-not-allowed', {
-      explanation: `The ${at.where} has CORS headers (${present}) but no Access-Control-Allow-Origin: a CORS layer is active and did not accept ${ctx.facts.sentOrigin}. Most CORS layers (the Express cors middleware with an origin list, S3 rules, API Management, Spring) simply leave the header out for an origin that is not on their list. Compare the list with the exact origin — scheme, host and port.${neverSent(ctx)}`,
+      explanation: `The ${at.where} has CORS headers (${present}) but no Access-Control-Allow-Origin: a CORS layer is active and did not accept ${ctx.facts.sentOrigin}. Most CORS layers (the Express cors middleware with an origin list, S3 rules, API Management, Spring) simply leave the header out for an origin that is not on their list. Compare the list with the exact origin — scheme, host and port.${restOfPreflight(ctx, at)}${neverSent(ctx)}`,
       evidence: [headerEvidence(at.where, r, ACAO), ...names.map((n) => headerEvidence(at.where, r, n)), headerEvidence(at.where, r, 'Vary'), originEvidence(ctx)],
       fixes: fixesFor(ctx, ['allow']),
     }),
