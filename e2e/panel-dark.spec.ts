@@ -30,6 +30,7 @@ test('the panel follows the dark DevTools theme (screenshot for README and guide
     }
     await panel.waitForCount(6);
     await undock(devtools);
+    if ((await panel.attr('[data-testid="tour"]', 'data-step')).length) await panel.clickTestId('tour-dismiss');
     const row = await panel.waitForScenarioRow('seed-authorization-not-allowed');
     await panel.clickRow(row.id);
     await waitFor(() => panel.text('detail-headline'), 'the detail');

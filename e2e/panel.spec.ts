@@ -10,6 +10,13 @@ import type { PanelDriver } from './support/panel-driver';
 
 const DOCS_IMAGES = resolve(import.meta.dirname, '../docs/images');
 
+/** The first-run tour shows once per profile; screenshots are taken without it. */
+async function dismissTour(panel: PanelDriver): Promise<void> {
+  if ((await panel.attr('[data-testid="tour"]', 'data-step')).length === 0) return;
+  await panel.clickTestId('tour-dismiss');
+  await waitFor(async () => (await panel.attr('[data-testid="tour"]', 'data-step')).length === 0, 'the tour to close');
+}
+
 async function detailOf(panel: PanelDriver, scenarioId: string) {
   const row = await panel.waitForScenarioRow(scenarioId);
   await panel.clickRow(row.id);
@@ -104,8 +111,44 @@ test('screenshot of the panel in the light theme (README and guide)', async ({ i
   await panel.waitForCount(6);
   expect(await panel.attr('[data-testid="app"]', 'data-theme')).toEqual(['light']);
   await undock(devtools);
+  await dismissTour(panel);
   await detailOf(panel, 'seed-apigw-rest-options-not-configured');
   const file = await screenshot('panel-light');
   await mkdir(DOCS_IMAGES, { recursive: true });
   await copyFile(file, resolve(DOCS_IMAGES, 'panel-light.png'));
+});
+
+test('first-run tour, Learn and the simulator in the real panel (screenshots for the guide)', async ({ inspectLab }) => {
+  const { page, panel, devtools, screenshot } = await inspectLab();
+  await runScenario(page, 'seed-lambda-proxy-missing-acao');
+  await panel.waitForCount(1);
+  await undock(devtools);
+  await mkdir(DOCS_IMAGES, { recursive: true });
+  // The tour was already dismissed in this browser profile by an earlier test, or shows now: either
+  // way it can be shown again from Learn, and it steps through its tips.
+  await panel.clickTestId('tab-learn');
+  await panel.clickTestId('learn-tour');
+  await waitFor(async () => (await panel.attr('[data-testid="tour"]', 'data-step'))[0] === 'toolbar', 'the tour');
+  await copyFile(await screenshot('tour'), resolve(DOCS_IMAGES, 'tour.png'));
+  await panel.clickTestId('tour-next');
+  await waitFor(async () => (await panel.attr('[data-testid="tour"]', 'data-step'))[0] === 'list', 'the second tip');
+  await dismissTour(panel);
+
+  await panel.clickTestId('tab-learn');
+  await panel.evaluate(`document.querySelector('[data-testid="learn-step-link"][data-step="preflight"]').click()`);
+  await waitFor(async () => (await panel.attr('[data-testid="learn-step"]', 'data-step'))[0] === 'preflight', 'the preflight step');
+  const variant = await panel.evaluate<boolean>(`(() => { const v = document.querySelector('[data-testid="learn-variant"][data-variant="not-found"]'); v?.click(); return !!v; })()`);
+  expect(variant).toBe(true);
+  await waitFor(async () => (await panel.attr('[data-testid="learn-verdict"]', 'data-cors-error'))[0] === 'PreflightMissingAllowOriginHeader', 'the example verdict, computed by the rules');
+  await copyFile(await screenshot('learn'), resolve(DOCS_IMAGES, 'learn.png'));
+
+  // "Open in simulator" from a captured exchange carries it over; the simulator judges it the same way.
+  await panel.clickTestId('tab-requests');
+  const row = await panel.waitForScenarioRow('seed-lambda-proxy-missing-acao');
+  await panel.clickRow(row.id);
+  await waitFor(() => panel.text('open-in-simulator'), 'the open-in-simulator button');
+  await panel.clickTestId('open-in-simulator');
+  await waitFor(async () => (await panel.attr('[data-testid="sim-verdict"]', 'data-cors-error'))[0] === 'MissingAllowOriginHeader', 'the simulated verdict');
+  expect((await panel.attr('[data-testid="sim-source"]', 'data-from'))[0]).toBe('capture');
+  await copyFile(await screenshot('simulator'), resolve(DOCS_IMAGES, 'simulator.png'));
 });

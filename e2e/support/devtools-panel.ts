@@ -125,13 +125,16 @@ export async function getHar(handle: DevtoolsHandle): Promise<{ entries: unknown
 }
 
 /**
- * Undocks DevTools and gives its window a fixed size, so screenshots show DevTools alone, at a size
- * that reads well in docs. (DevTools internals: `ui/legacy/legacy.js` DockController.)
+ * Undocks DevTools, closes its console drawer and gives its window a fixed size, so screenshots show
+ * the panel alone, at a size that reads well in docs. (DevTools internals: `ui/legacy/legacy.js`
+ * DockController and InspectorView.)
  */
 export async function undock(handle: DevtoolsHandle, size = { width: 1200, height: 760 }): Promise<void> {
   await handle.frontEnd.evaluate(`(async () => {
     const UI = await import('./ui/legacy/legacy.js');
     UI.DockController.DockController.instance().setDockSide('undocked');
+    // The console drawer (Escape toggles it, and DevTools remembers) would cover half the panel.
+    UI.InspectorView.InspectorView.instance().closeDrawer();
   })()`);
   await handle.frontEnd.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 1, mobile: false });
   await waitFor(() => handle.panel.evaluate<boolean>(`innerWidth === ${size.width}`), 'DevTools to take its new size');
