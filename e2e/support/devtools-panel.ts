@@ -27,6 +27,22 @@ async function connectTo(target: TargetInfo): Promise<CdpSession> {
   return CdpSession.connect(target.webSocketDebuggerUrl);
 }
 
+/** Waits for the extension page target at `url` (one per DevTools window) whose inspected tab is `tabId`. */
+function extensionTargetFor(cdpPort: number, url: string, tabId: number, what: string, timeoutMs: number): Promise<TargetInfo> {
+  return waitFor(async () => {
+    for (const t of await listTargets(cdpPort)) {
+      if (!t.url.startsWith(url)) continue;
+      const s = await connectTo(t);
+      try {
+        if ((await s.evaluate<number>('chrome.devtools.inspectedWindow.tabId')) === tabId) return t;
+      } finally {
+        s.close();
+      }
+    }
+    return null;
+  }, what, timeoutMs);
+}
+
 /**
  * Finds the DevTools window whose devtools page inspects `tabId` (one window per tab), shows the
  * CORS Lens panel in it and attaches to the panel's iframe.
@@ -36,19 +52,7 @@ export async function openPanel(cdpPort: number, extensionId: string, tabId: num
   const panelUrl = `chrome-extension://${extensionId}/${PANEL_PATH}`;
 
   // 1. The extension's devtools page of that tab: the devtools page itself knows its inspected tab.
-  const devtoolsPage = await waitFor(async () => {
-    for (const t of await listTargets(cdpPort)) {
-      if (!t.url.startsWith(devtoolsPageUrl)) continue;
-      const s = await connectTo(t);
-      try {
-        const id = await s.evaluate<number>('chrome.devtools.inspectedWindow.tabId');
-        if (id === tabId) return t;
-      } finally {
-        s.close();
-      }
-    }
-    return null;
-  }, `the CORS Lens devtools page for tab ${tabId}`, timeoutMs);
+  const devtoolsPage = await extensionTargetFor(cdpPort, devtoolsPageUrl, tabId, `the CORS Lens devtools page for tab ${tabId}`, timeoutMs);
 
   // 2. The front-end page hosting it: the devtools page target's parent. /json/list has no parent
   //    field, so ask the browser target via Target.getTargets (it has openerId/parent info).
@@ -92,19 +96,7 @@ export async function openPanel(cdpPort: number, extensionId: string, tabId: num
 
   // 4. The panel iframe target appears once the panel is shown. Several DevTools windows may each
   //    have one: pick the one whose inspected tab is ours.
-  const panelTarget = await waitFor(async () => {
-    for (const t of await listTargets(cdpPort)) {
-      if (!t.url.startsWith(panelUrl)) continue;
-      const s = await connectTo(t);
-      try {
-        const id = await s.evaluate<number>('chrome.devtools.inspectedWindow.tabId');
-        if (id === tabId) return t;
-      } finally {
-        s.close();
-      }
-    }
-    return null;
-  }, 'the CORS Lens panel iframe', timeoutMs);
+  const panelTarget = await extensionTargetFor(cdpPort, panelUrl, tabId, 'the CORS Lens panel iframe', timeoutMs);
   const panel = await connectTo(panelTarget);
   await panel.send('Runtime.enable');
   const devtoolsPageSession = await connectTo(devtoolsPage);
