@@ -7,6 +7,7 @@
  */
 import { startLab } from './server';
 import { countByDimension } from './scenarios';
+import { hostResolverArg } from './hosts';
 
 const i = process.argv.indexOf('--port');
 const raw = i >= 0 ? process.argv[i + 1] : undefined;
@@ -22,6 +23,9 @@ console.log(`  app   (the page)   ${lab.origins.app}/`);
 console.log(`  api   (cross-origin) ${lab.origins.api}`);
 console.log(`  third (cross-origin) ${lab.origins.third}`);
 console.log(`  ${[...countByDimension(lab.scenarios)].map(([d, n]) => `${d} ${n}`).join(', ')}`);
+// Seed scenarios call realistic host names (*.execute-api…amazonaws.com …): without this switch a browser
+// would look them up in real DNS and send the request to the internet instead of the lab.
+console.log(`  seed scenarios use real platform host names: start the browser with\n    '${hostResolverArg()}'`);
 console.log('Ctrl+C stops it.');
 const stop = (): void => { void lab.close().then(() => process.exit(0)); };
 process.on('SIGINT', stop);
