@@ -57,7 +57,7 @@ test('clicking rows of three lab scenarios shows what happened, asked vs allowed
 });
 
 test('the list is keyboard-navigable: arrows move the selection, Enter opens the detail', async ({ inspectLab }) => {
-  const { page, panel } = await inspectLab();
+  const { page, panel, devtools } = await inspectLab();
   for (const id of ['seed-works', 'acao-absent', 'acao-exact']) await runScenario(page, id);
   await panel.waitForCount(3);
   await panel.evaluate(`document.querySelector('[data-testid="exchange-list"]').focus()`);
@@ -77,6 +77,8 @@ test('the list is keyboard-navigable: arrows move the selection, Enter opens the
   await waitFor(() => panel.evaluate<boolean>(`!!document.activeElement?.closest('[data-testid="detail-pane"]')`), 'focus in the detail pane');
   await panel.press('Escape');
   await waitFor(() => panel.evaluate<boolean>(`document.activeElement?.getAttribute('data-testid') === 'exchange-list'`), 'focus back on the list');
+  // The panel handled that Escape: DevTools must not also open its console drawer over the panel.
+  expect(await devtools.frontEnd.evaluate<boolean>(`(async () => (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().drawerVisible())()`)).toBe(false);
 });
 
 test('hostile header values are shown as text and never executed', async ({ inspectLab }) => {

@@ -40,7 +40,8 @@ export const DetailPane = memo(function DetailPane({ exchange, diagnosis, onClos
   return (
     <div ref={paneRef} class="cl-detail" role="region" aria-label="Request details" tabIndex={-1} data-testid={TID.detail}
       data-exchange-id={exchange.id}
-      onKeyDown={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); onEscape(); } }}>
+      // Handled here, Escape must not also reach DevTools, which would open its console drawer.
+      onKeyDown={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); e.stopPropagation(); onEscape(); } }}>
       <div class="cl-detail-bar">
         <button type="button" class="cl-icon-button" aria-label="Close details" title="Close" data-testid={TID.detailClose} onClick={onClose}>
           <CloseIcon />
