@@ -114,6 +114,71 @@ describe('grouping', () => {
     expect(run(t).exchanges[0]?.preflightFromCache).toBe(true);
   });
 
+  it('keeps every preflight of a redirected request: the new preflight after a 307 does not replace the first', () => {
+    const url = `${API}/put`;
+    const next = `${THIRD}/hop`;
+    const acao = h({ 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT' });
+    const t = new Trace()
+      .start('1', 'PUT', url)
+      .preflight('2', url, 'PUT', null, 204, acao)
+      .send('1', h({ Origin: PAGE, 'Sec-Fetch-Mode': 'cors', 'Content-Type': 'text/plain' }))
+      .redirect('1', url, 307, next, h({ 'Access-Control-Allow-Origin': PAGE }))
+      // After a redirect to a third origin the request is tainted: the new preflight says Origin: null.
+      .start('3', 'OPTIONS', next)
+      .send('3', h({ Origin: 'null', 'Access-Control-Request-Method': 'PUT', Accept: '*/*' }))
+      .headers('3', next, 204, acao)
+      .complete('3', next, 204, acao)
+      .fail('1', next);
+    const { exchanges } = run(t);
+    expect(exchanges).toHaveLength(1);
+    const x = exchanges[0]!;
+    expect(x.preflight?.request.url).toBe(url);
+    expect(x.preflight?.response?.status).toBe(204);
+    expect(x.redirectPreflights).toHaveLength(1);
+    const second = x.redirectPreflights![0]!;
+    expect(second.request.url).toBe(next);
+    expect(second.request.headers.find((hh) => hh.name === 'Origin')?.value).toBe('null');
+    expect(second.response?.status).toBe(204);
+    expect(x.redirects.map((r) => r.location)).toEqual([next]);
+    expect(x.observed).toEqual({ failed: true, errorText: 'net::ERR_FAILED' });
+  });
+
+  it('records a later preflight\'s network error on that preflight, not the first', () => {
+    const url = `${API}/put`;
+    const next = `${THIRD}/hop`;
+    const acao = h({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' });
+    const t = new Trace()
+      .start('1', 'PUT', url)
+      .preflight('2', url, 'PUT', null, 204, acao)
+      .send('1', h({ Origin: PAGE, 'Sec-Fetch-Mode': 'cors' }))
+      .redirect('1', url, 307, next, h({ 'Access-Control-Allow-Origin': '*' }))
+      .start('3', 'OPTIONS', next)
+      .send('3', h({ Origin: 'null', 'Access-Control-Request-Method': 'PUT' }));
+    t.events.push({ kind: 'error', requestId: '3', timeStamp: 5000, url: next, error: 'net::ERR_CONNECTION_RESET' });
+    t.fail('1', next);
+    const x = run(t).exchanges[0]!;
+    expect(x.preflight?.error).toBeUndefined();
+    expect(x.redirectPreflights?.[0]?.error).toBe('net::ERR_CONNECTION_RESET');
+  });
+
+  it('a request that was not redirected takes one preflight only', () => {
+    const url = `${API}/put`;
+    const acao = h({ 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT' });
+    const t = new Trace()
+      .start('1', 'PUT', url)
+      .preflight('2', url, 'PUT', null, 204, acao)
+      .start('3', 'PUT', url)
+      .preflight('4', url, 'PUT', null, 204, acao)
+      .send('1', h({ Origin: PAGE })).complete('1', url, 200, acao)
+      .send('3', h({ Origin: PAGE })).complete('3', url, 200, acao);
+    const xs = run(t).exchanges;
+    expect(xs).toHaveLength(2);
+    for (const x of xs) {
+      expect(x.preflight).toBeDefined();
+      expect(x.redirectPreflights).toBeUndefined();
+    }
+  });
+
   it('follows a redirect chain across origins, hop by hop', () => {
     const url = `${API}/r`;
     const t = new Trace().start('5', 'GET', url).send('5', h({ Origin: PAGE }))

@@ -8,7 +8,7 @@
  * onBeforeRequest comes first, then the OPTIONS preflight's whole life, then either the actual request
  * proceeds (its request headers are only seen now) or it errors with net::ERR_FAILED.
  */
-import type { EarlierLoad, Exchange, Header, RequestRecord, ResponseRecord } from '../model';
+import type { EarlierLoad, Exchange, Header, PreflightRecord, RequestRecord, ResponseRecord } from '../model';
 import type { CaptureEvent, ErrorEvent, RedirectEvent, SendHeadersEvent, StartEvent } from './events';
 
 /** Per webRequest id: what it is to us. */
@@ -31,6 +31,10 @@ export interface TrackedRequest {
   pendingResponse?: ResponseRecord;
   /** For OPTIONS requests whose role is decided when their headers are seen. */
   start?: StartEvent;
+  /** Actual requests: how many redirects the request had followed when its latest preflight was paired. */
+  preflightedAtHop?: number;
+  /** Preflights: which of the exchange's preflights this is (0: `preflight`, n: `redirectPreflights[n - 1]`). */
+  preflightIndex?: number;
 }
 
 export interface GroupingState {
@@ -52,6 +56,15 @@ export interface ExchangeSink {
   put(exchange: Exchange, visible: boolean): void;
   /** Takes a shown exchange out of the list again (it turned out not to be a CORS request). */
   hide(id: string): void;
+}
+
+/** Applies `fn` to the n-th preflight of an exchange (0: `preflight`, n: `redirectPreflights[n - 1]`). */
+function updatePreflight(x: Exchange, index: number, fn: (p: PreflightRecord) => PreflightRecord): Exchange {
+  if (index === 0) return x.preflight ? { ...x, preflight: fn(x.preflight) } : x;
+  const later = x.redirectPreflights ?? [];
+  const p = later[index - 1];
+  if (!p) return x;
+  return { ...x, redirectPreflights: later.map((q, i) => (i === index - 1 ? fn(p) : q)) };
 }
 
 export function emptyGroupingState(): GroupingState {
@@ -213,7 +226,8 @@ export class Grouper {
     const origin = header(e.headers, 'origin');
     const method = header(e.headers, 'access-control-request-method');
     // The actual request this preflight guards: same URL, waiting to be sent, asking that method,
-    // from that origin (or from any origin once a redirect tainted it to "null"), not yet paired.
+    // from that origin (or from any origin once a redirect tainted it to "null"), not yet paired
+    // since its last redirect (a redirect that restarts the request brings a new preflight).
     // Earliest first, so concurrent identical requests pair in order and never cross.
     let best: { id: string; tr: TrackedRequest } | undefined;
     for (const [id, tr] of Object.entries(this.state.requests)) {
@@ -221,7 +235,8 @@ export class Grouper {
       if (tr.role !== 'actual' && tr.role !== 'undecided-options') continue;
       if (origin !== 'null' && tr.initiator !== origin) continue;
       const x = this.sink.get(tr.exchangeId);
-      if (tr.role === 'actual' && (!x || (x.preflight && x.redirects.length === 0))) continue;
+      const pairedAt = tr.preflightedAtHop ?? (x?.preflight ? 0 : undefined);
+      if (tr.role === 'actual' && (!x || (pairedAt !== undefined && x.redirects.length <= pairedAt))) continue;
       if (!best || tr.startedAt < best.tr.startedAt) best = { id, tr };
     }
     const preflightRequest: RequestRecord = { method: 'OPTIONS', url: t.url, headers: e.headers };
@@ -231,11 +246,23 @@ export class Grouper {
         this.track(best.tr.start, best.tr.exchangeId, best.tr.crossOrigin);
         best = { id: best.id, tr: this.state.requests[best.id] as TrackedRequest };
       }
-      best.tr.cors = true;
+      const actual = best.tr;
+      actual.cors = true;
       t.role = 'preflight';
-      t.exchangeId = best.tr.exchangeId;
+      t.exchangeId = actual.exchangeId;
       delete t.start;
-      this.update(best.id, (x) => ({ ...x, preflight: { request: preflightRequest, startedAt: t.startedAt } }));
+      this.update(best.id, (x) => {
+        const record: PreflightRecord = { request: preflightRequest, startedAt: t.startedAt };
+        actual.preflightedAtHop = x.redirects.length;
+        if (!x.preflight) {
+          t.preflightIndex = 0;
+          return { ...x, preflight: record };
+        }
+        // A redirect restarted the request: Chromium preflights the new URL too. Keep both.
+        const later = [...(x.redirectPreflights ?? []), record];
+        t.preflightIndex = later.length;
+        return { ...x, redirectPreflights: later };
+      });
       return;
     }
     // A preflight whose actual request we did not see start (e.g. capture began mid-flight):
@@ -261,7 +288,7 @@ export class Grouper {
     if (!t) return;
     const hop = { url: t.url, response: toResponse(e), location: e.redirectUrl };
     if (t.role === 'preflight') {
-      this.update(e.requestId, (x) => (x.preflight ? { ...x, preflight: { ...x.preflight, redirect: hop } } : x));
+      this.update(e.requestId, (x) => updatePreflight(x, t.preflightIndex ?? 0, (p) => ({ ...p, redirect: hop })));
       return;
     }
     if (t.role !== 'actual') return;
@@ -303,7 +330,7 @@ export class Grouper {
     const response = toResponse(e);
     if (t.role === 'actual' && t.cors === false) this.rememberNoCors(t, response);
     if (t.role === 'preflight') {
-      this.update(e.requestId, (x) => (x.preflight ? { ...x, preflight: { ...x.preflight, response } } : x));
+      this.update(e.requestId, (x) => updatePreflight(x, t.preflightIndex ?? 0, (p) => ({ ...p, response })));
     } else if (t.role === 'actual') {
       this.update(e.requestId, (x) => this.withEarlierLoad({ ...x, response, observed: { failed: false } }, t, response));
     }
@@ -314,11 +341,10 @@ export class Grouper {
     const t = this.state.requests[e.requestId];
     if (!t) return;
     if (t.role === 'preflight') {
-      this.update(e.requestId, (x) => {
-        if (!x.preflight) return x;
-        const response = x.preflight.response ?? t.pendingResponse;
-        return { ...x, preflight: { ...x.preflight, error: e.error, ...(response ? { response } : {}) } };
-      });
+      this.update(e.requestId, (x) => updatePreflight(x, t.preflightIndex ?? 0, (p) => {
+        const response = p.response ?? t.pendingResponse;
+        return { ...p, error: e.error, ...(response ? { response } : {}) };
+      }));
     } else if (t.role === 'actual') {
       this.update(e.requestId, (x) => {
         // A response whose headers arrived but which CORS then rejected: keep it, it is the evidence.

@@ -104,8 +104,14 @@ export interface Exchange {
   redirects: RedirectHop[];
   /** The final response, when one arrived (it is often present even for a blocked request). */
   response?: ResponseRecord;
-  /** The preflight that guarded this request, when one was sent and seen. */
+  /** The preflight that guarded this request, when one was sent and seen (the first one, when there were several). */
   preflight?: PreflightRecord;
+  /**
+   * Preflights sent after a redirect, in order. When a redirect restarts a request that still needs a
+   * preflight (e.g. a PUT answered 307 to another origin), Chromium preflights the new URL, with
+   * `Origin: null` once the redirect tainted the origin. Each one's `request.url` is the URL it guarded.
+   */
+  redirectPreflights?: PreflightRecord[];
   /**
    * True when the request needed a preflight but none went on the wire: the browser's preflight
    * cache answered. `cachedPreflightId` links the earlier preflight exchange when it was seen.
