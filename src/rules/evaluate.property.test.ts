@@ -162,6 +162,17 @@ describe('evaluate() properties', () => {
     }), { numRuns: 300 });
   });
 
+  it('a failure with a network error other than net::ERR_FAILED is never called a CORS block', () => {
+    const netError = fc.constantFrom('net::ERR_ABORTED', 'net::ERR_CONNECTION_REFUSED', 'net::ERR_TOO_MANY_REDIRECTS', 'net::ERR_NAME_NOT_RESOLVED');
+    fc.assert(fc.property(anyExchange, netError, fc.boolean(), (ex, errorText, withResponse) => {
+      const copy: Exchange = { ...structuredClone(ex), observed: { failed: true, errorText } };
+      if (!withResponse) delete copy.response;
+      const v = evaluate(copy);
+      expect(v).toMatchObject({ blocked: false, corsError: null, failedParameter: null });
+      expect(v.notes.join(' ')).toContain(errorText);
+    }), { numRuns: 200 });
+  });
+
   it('a blocked verdict names a failing check of the same phase (unless the observation overrode the rules)', () => {
     fc.assert(fc.property(anyExchange, (ex) => {
       const v = evaluate(ex);

@@ -162,9 +162,11 @@ describe('preflight checks, in Chromium order', () => {
     expect(v.blocked).toBe(false);
     expect(v.notes.join(' ')).toMatch(/chromium-differences\.md/);
   });
-  it('a preflight network error blocks without a CorsError', () => {
+  it('a preflight network error fails the request, but is no CORS block', () => {
     const v = verdict({ method: 'PUT', preflight: { error: 'net::ERR_CONNECTION_REFUSED' }, response: null, observed: { failed: true, errorText: 'net::ERR_CONNECTION_REFUSED' } });
-    expect(v).toMatchObject({ blocked: true, corsError: null, failedParameter: null, phase: 'preflight' });
+    expect(v).toMatchObject({ blocked: false, corsError: null, failedParameter: null, phase: 'preflight' });
+    expect(row(v, 'preflight-response')?.result).toBe('fail');
+    expect(v.notes.join(' ')).toMatch(/preflight failed with a network error/);
   });
   it('the preflight\'s Access-Control-Request-Headers overrides the browser-added guess', () => {
     const spec: ExchangeSpec = { headers: { 'Cache-Control': 'no-cache' }, preflight: { headers: corsHeaders({ origin: '*' }), requestHeaders: { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'cache-control' } } };
@@ -255,11 +257,16 @@ describe('redirects', () => {
     expect(verdict({ response: plain, observed: { failed: false } })).toMatchObject({ blocked: false });
     expect(verdict({ response: { status: 302, headers: { Location: '/next' } } })).toMatchObject({ corsError: 'MissingAllowOriginHeader', phase: 'redirect' });
   });
-  it('more than 20 redirects fail without a CorsError', () => {
+  it('more than 20 redirects fail (net::ERR_TOO_MANY_REDIRECTS), which is no CORS block', () => {
     const redirects = Array.from({ length: 21 }, (_, i) => ({ location: `https://api.example/${i + 1}`, headers: corsHeaders({ origin: '*' }) }));
     const v = verdict({ redirects, response: ok({ origin: '*' }) });
-    expect(v).toMatchObject({ blocked: true, corsError: null, phase: 'redirect' });
+    expect(v).toMatchObject({ blocked: false, corsError: null, phase: 'redirect' });
+    expect(row(v, 'redirect-count')?.result).toBe('fail');
+    expect(v.notes.join(' ')).toMatch(/ERR_TOO_MANY_REDIRECTS/);
     expect(verdict({ redirects: redirects.slice(0, 20), response: ok({ origin: '*' }) }).blocked).toBe(false);
+    // CheckAccess on the 21st redirect comes first: a CORS failure there is still reported.
+    const bad = [...redirects.slice(0, 20), { location: 'https://api.example/21', headers: {} }];
+    expect(verdict({ redirects: bad, response: ok({ origin: '*' }) })).toMatchObject({ blocked: true, corsError: 'MissingAllowOriginHeader', phase: 'redirect' });
   });
 });
 
@@ -308,7 +315,7 @@ describe('disagreement with the observed outcome', () => {
   });
   it('a network error is not a CORS decision', () => {
     const v = verdict({ response: null, observed: { failed: true, errorText: 'net::ERR_NAME_NOT_RESOLVED' } });
-    expect(v).toMatchObject({ blocked: true, corsError: null });
+    expect(v).toMatchObject({ blocked: false, corsError: null });
     expect(v.inconsistent).toBeUndefined();
     expect(v.notes.join(' ')).toMatch(/ERR_NAME_NOT_RESOLVED/);
   });
@@ -316,5 +323,115 @@ describe('disagreement with the observed outcome', () => {
     expect(verdict({ response: { status: 304 }, observed: { failed: false } })).toMatchObject({ blocked: false, corsError: null });
     expect(verdict({ response: { status: 304 }, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ blocked: true });
     expect(verdict({ response: { status: 304, headers: corsHeaders({ origin: 'https://x.example' }) } })).toMatchObject({ corsError: 'AllowOriginMismatch' });
+  });
+});
+
+describe('a new preflight after a redirect (one per leg)', () => {
+  const THIRD = 'https://third.example/hop/1';
+  /** PUT api → 307 → third: the first preflight (from the page's origin), then third's (Origin: null). */
+  function putRedirected(secondAcao: string | null, final: ExchangeSpec['response'] = ok({ origin: 'null' })) {
+    const base = buildExchange({
+      origin: APP, url: API, method: 'PUT',
+      preflight: { status: 204, headers: corsHeaders({ origin: APP, methods: 'PUT' }) },
+      redirects: [{ location: THIRD, status: 307, headers: corsHeaders({ origin: APP }) }],
+      response: final,
+      observed: final ? { failed: false } : { failed: true, errorText: 'net::ERR_FAILED' },
+    });
+    const second = {
+      request: { method: 'OPTIONS', url: THIRD, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: 'null' }] },
+      response: { status: 204, headers: corsHeaders({ ...(secondAcao === null ? {} : { origin: secondAcao }), methods: 'PUT' }) },
+    };
+    return { ...base, redirectPreflights: [second] };
+  }
+  it('judges each leg\'s preflight: third\'s answer must allow the tainted origin "null"', () => {
+    const v = evaluate(putRedirected(APP, null));
+    expect(v).toMatchObject({ blocked: true, corsError: 'PreflightAllowOriginMismatch', failedParameter: APP, phase: 'preflight', credentials: { mode: 'same-origin' } });
+    const origins = rows(v, 'allow-origin').filter((c) => c.phase === 'preflight');
+    expect(origins.map((c) => [c.asked, c.result])).toEqual([[APP, 'pass'], ['null', 'fail']]);
+  });
+  it('allows the chain when every leg is allowed', () => {
+    const v = evaluate(putRedirected('null'));
+    expect(v).toMatchObject({ blocked: false, corsError: null, phase: 'actual' });
+    expect(rows(v, 'preflight-status').map((c) => c.result)).toEqual(['pass', 'pass']);
+  });
+  it('without the second preflight in the capture, that leg is marked as not captured', () => {
+    const { redirectPreflights: _dropped, ...ex } = putRedirected('null');
+    const v = evaluate(ex);
+    expect(v.blocked).toBe(false);
+    expect(rows(v, 'preflight-status')[1]?.note).toMatch(/new preflight to this URL; it is not part of this capture/);
+  });
+});
+
+describe('requests that end without a CORS error', () => {
+  const plainRedirect = { status: 302, headers: [...corsHeaders({ origin: APP }), { name: 'Location', value: '/next' }] };
+  it('fetch redirect "manual": the redirect passes CheckAccess and the loader is cancelled (net::ERR_ABORTED)', () => {
+    for (const observed of [{ failed: true, errorText: 'net::ERR_ABORTED' }, { failed: false }]) {
+      const v = verdict({ response: plainRedirect, observed });
+      expect(v).toMatchObject({ blocked: false, corsError: null, credentials: { mode: 'same-origin' } });
+      expect(row(v, 'redirect-follow')?.note).toMatch(/did not follow/);
+    }
+    // The capture shape of a followed hop whose next request was cancelled.
+    const hop = verdict({ redirects: [{ location: `${API}/next`, headers: corsHeaders({ origin: APP }) }], response: null, observed: { failed: true, errorText: 'net::ERR_ABORTED' } });
+    expect(hop).toMatchObject({ blocked: false, corsError: null });
+  });
+  it('a CORS failure on the redirect itself is still reported, whatever the redirect mode', () => {
+    const noAcao = { status: 302, headers: [{ name: 'Location', value: '/next' }] };
+    expect(verdict({ response: noAcao, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ blocked: true, corsError: 'MissingAllowOriginHeader', phase: 'redirect' });
+  });
+  it('a redirect nothing shows was followed, when no credentials mode fails a check there: not CORS (redirect "error")', () => {
+    const hop = { location: `${API}/next`, headers: corsHeaders({ origin: APP, credentials: true }) };
+    const v = verdict({ redirects: [hop], response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
+    expect(v).toMatchObject({ blocked: false, corsError: null, phase: 'redirect' });
+    expect(row(v, 'redirect-follow')?.note).toMatch(/redirect mode "error"/);
+  });
+  it('…but when "include" would fail a check on that redirect, the CORS reading wins (a HAR shows both alike), with a note', () => {
+    const hop = { location: `${API}/next`, headers: corsHeaders({ origin: APP }) };
+    const v = verdict({ redirects: [hop], response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
+    expect(v).toMatchObject({ blocked: true, corsError: 'InvalidAllowCredentials', phase: 'redirect', credentials: { mode: 'include', inferred: true } });
+    expect(v.notes.join(' ')).toMatch(/redirect mode "error"\); the capture cannot tell the two apart/);
+    // A recorded mode decides: with "same-origin" nothing failed, so it was not CORS.
+    expect(verdict({ credentials: 'same-origin', redirects: [hop], response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ blocked: false, corsError: null });
+  });
+  it('a headers check that would fail does not make a non-CORS network error a CORS block', () => {
+    const v = verdict({ response: { status: 200 }, observed: { failed: true, errorText: 'net::ERR_ABORTED' } });
+    expect(v).toMatchObject({ blocked: false, corsError: null });
+    expect(v.notes.join(' ')).toMatch(/would report MissingAllowOriginHeader, but the request failed with net::ERR_ABORTED/);
+  });
+});
+
+describe('the HTTP cache: a stored no-cors copy handed to a CORS request', () => {
+  const URL_ = API;
+  const stored = (headers: Record<string, string>, startedAt = -1000) => ({ url: URL_, startedAt, resourceType: 'image', response: { status: 200, headers: Object.entries(headers).map(([name, value]) => ({ name, value })) } });
+  const cacheHit = (earlier: ReturnType<typeof stored>, spec: ExchangeSpec = {}) => evaluate({
+    ...buildExchange({ origin: APP, url: URL_, response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' }, ...spec }),
+    earlierNoCors: earlier,
+  });
+  it('no response of its own (a HAR shows status 0): the stored copy is what CheckAccess read', () => {
+    const v = cacheHit(stored({ 'Cache-Control': 'max-age=600', 'Content-Type': 'image/png' }));
+    expect(v).toMatchObject({ blocked: true, corsError: 'MissingAllowOriginHeader', failedParameter: '', phase: 'actual', credentials: { mode: 'same-origin' } });
+    expect(row(v, 'http-cache')).toMatchObject({ result: 'pass', note: expect.stringMatching(/earlier image load/) });
+    // Vary on a header every load sends alike still matches.
+    expect(cacheHit(stored({ 'Cache-Control': 'max-age=600', Vary: 'Accept-Encoding' })).corsError).toBe('MissingAllowOriginHeader');
+  });
+  it('a copy the cache could not reuse for it proves nothing: the verdict follows the browser', () => {
+    const unusable: Record<string, string>[] = [{ Vary: 'Origin' }, { vary: 'origin' }, { Vary: '*' }, { Vary: 'Accept' }, { 'Cache-Control': 'no-store' }];
+    for (const headers of unusable) {
+      const v = cacheHit(stored(headers));
+      expect(v, JSON.stringify(headers)).toMatchObject({ blocked: true, corsError: null });
+      expect(row(v, 'http-cache')).toBeUndefined();
+    }
+    expect(cacheHit(stored({}, 5000)).corsError).toBeNull(); // stored after the request started
+    expect(cacheHit(stored({}), { method: 'POST' }).corsError).toBeNull();
+  });
+  it('a 304 revalidation of the stored copy: the stored headers updated by the 304\'s', () => {
+    const copy = stored({ 'Cache-Control': 'no-cache', ETag: '"v1"' });
+    const revalidated = (headers: Record<string, string>, observed: ExchangeSpec['observed']) => cacheHit(copy, { headers: { 'If-None-Match': '"v1"' }, response: { status: 304, headers: { ETag: '"v1"', ...headers } }, observed });
+    expect(revalidated({}, { failed: true, errorText: 'net::ERR_FAILED' })).toMatchObject({ blocked: true, corsError: 'MissingAllowOriginHeader' });
+    const fixed = revalidated({ 'Access-Control-Allow-Origin': APP }, { failed: false });
+    expect(fixed).toMatchObject({ blocked: false, corsError: null });
+    expect(row(fixed, 'allow-origin')).toMatchObject({ result: 'pass', allowed: APP });
+    // Validators that are not the stored copy's: the copy the browser checked is unknown.
+    const other = cacheHit(copy, { headers: { 'If-None-Match': '"v2"' }, response: { status: 304, headers: { ETag: '"v2"' } } });
+    expect(other).toMatchObject({ blocked: true, corsError: null });
   });
 });

@@ -20,14 +20,22 @@ export function evaluate(exchange: Exchange): Verdict {
     };
   }
 
+  // `blocked` means a CORS check failed (Chromium reports a CorsError). A request that failed for
+  // another reason (a network error, too many redirects, a redirect it was not allowed to follow) is
+  // not blocked by CORS: the verdict says so in its notes, with corsError null.
   const observed = observedOutcome(exchange);
   let blocked = result.outcome === 'blocked';
   if (result.outcome === 'unknown') {
-    blocked = observed === 'blocked' || observed === 'network-error';
+    blocked = observed === 'blocked';
     if (result.undecidedReason) notes.push(`${result.undecidedReason} The verdict follows the browser's observed outcome (${observed}).`);
-  } else if (observed === 'network-error' && !blocked) {
-    blocked = true;
-    notes.push(`The request failed with ${exchange.observed.errorText ?? 'a network error'}, which is not a CORS decision: the CORS checks themselves pass.`);
+  } else if (result.outcome === 'failed' && result.failureReason) {
+    notes.push(result.failureReason);
+  }
+  if (observed === 'network-error') {
+    const error = exchange.observed.errorText ?? 'a network error';
+    if (blocked) notes.push(`By these headers Chromium would report ${result.corsError ?? 'a CORS error'}, but the request failed with ${error}, which is not a CORS error: something else ended it first.`);
+    else if (result.outcome === 'allowed') notes.push(`The request failed with ${error}, which is not a CORS decision: the CORS checks themselves pass.`);
+    blocked = false;
   }
 
   const verdict: Verdict = {

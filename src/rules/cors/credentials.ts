@@ -23,12 +23,17 @@ export function observedOutcome(exchange: Exchange): ObservedOutcome {
 /**
  * How well one mode's result explains the observation: 0 contradicts it, 1 cannot tell (nothing
  * observed, or the capture lacks what the checks need), 2 explains it, 3 explains it down to the
- * CorsError Chromium reported.
+ * CorsError Chromium reported. A failure the capture shows to be something other than CORS (a
+ * preflight's network error, more than 20 redirects) explains a net::ERR_FAILED as well as a failing
+ * check does: then the preferred mode wins, and "include" is not inferred just to produce a CORS
+ * error. A non-CORS end that is only inferred from what the capture lacks (a redirect nothing shows
+ * was followed) cannot tell: a failing check in another mode explains the capture better.
  */
 export function consistency(result: EngineResult, exchange: Exchange): 0 | 1 | 2 | 3 {
   const observed = observedOutcome(exchange);
   if (observed === 'unknown' || observed === 'network-error' || result.outcome === 'unknown') return 1;
-  if (observed === 'allowed') return result.outcome === 'allowed' ? 2 : 0;
+  if (observed === 'allowed') return result.outcome === 'allowed' ? 2 : result.outcome === 'failed' ? 1 : 0;
+  if (result.outcome === 'failed') return exchange.observed.corsError ? 0 : result.failureInferred ? 1 : 2;
   if (result.outcome !== 'blocked') return 0;
   return exchange.observed.corsError && exchange.observed.corsError === result.corsError ? 3 : 2;
 }
@@ -80,11 +85,20 @@ export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMod
       notes.push(`The credentials mode was not recorded; evaluated as "${pick.mode}"${pick.mode === 'same-origin' ? ' (the fetch default, which sends no cookies to another origin)' : ''}.`);
     }
   }
+  if (inferred && pick.result.outcome === 'blocked') {
+    const ended = scored.find((s) => s !== pick && s.result.outcome === 'failed' && s.result.failureInferred);
+    if (ended) {
+      notes.push(`With credentials: "${ended.mode}" every check passes and the request would have ended at the redirect for a reason that is not CORS (fetch's redirect mode "error"); the capture cannot tell the two apart, and a CORS failure is the likelier reading.`);
+    }
+  }
   if (inferred && best > 0) {
     // Say so when the other mode would explain the outcome just as well but with another error.
     for (const other of top) {
-      if (other !== pick && other.result.outcome === 'blocked' && pick.result.outcome === 'blocked' && other.result.corsError !== pick.result.corsError) {
+      if (other === pick || other.result.outcome !== 'blocked') continue;
+      if (pick.result.outcome === 'blocked' && other.result.corsError !== pick.result.corsError) {
         notes.push(`Had the request been sent with credentials: "${other.mode}", the browser would report ${other.result.corsError ?? 'a failure'} instead.`);
+      } else if (pick.result.outcome === 'failed') {
+        notes.push(`The capture cannot tell this failure from a CORS one: had the request been sent with credentials: "${other.mode}", the browser would have blocked it with ${other.result.corsError ?? 'a CORS error'} at the same step.`);
       }
     }
   }

@@ -11,13 +11,20 @@
 import type { CorsError, CredentialsMode, Exchange, Header, Phase, PreflightRecord, RedirectHop, ResponseRecord } from '../../model';
 import { checkAccess, credentialsNote, originPassNote, toPreflightError } from './check-access';
 import { getHeader } from './headers';
+import { reusedStoredResponse, revalidatedStoredResponse, type StoredResponse } from './http-cache';
 import { OPAQUE_ORIGIN, isCorsEnabledScheme, isSameOrigin, normalizeOrigin, schemeOf } from './origin';
 import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, preflightNeed, reconcileUnsafeHeaders, type PreflightNeed } from './preflight';
 import { Recorder, type Row } from './recorder';
 import { BODY_HEADERS, MAX_REDIRECTS, methodAfterRedirect, redirectHasForbiddenCredentials, redirectTarget, taintsOrigin } from './redirect';
 import { resolveRequestMode } from './request-mode';
 
-export type Outcome = 'allowed' | 'blocked' | 'unknown';
+/**
+ * allowed: every CORS check passed. blocked: a CORS check failed (`corsError` is set). failed: the
+ * request ended for a reason that is not a CORS check (a network error, too many redirects, a redirect
+ * the page did not let the browser follow), `corsError` null. unknown: the capture lacks what the
+ * next check needs.
+ */
+export type Outcome = 'allowed' | 'blocked' | 'failed' | 'unknown';
 
 export interface EngineResult {
   crossOrigin: boolean;
@@ -30,6 +37,14 @@ export interface EngineResult {
   notes: string[];
   /** Why the outcome is unknown, when it is. */
   undecidedReason?: string;
+  /** What ended the request, when the outcome is `failed`. */
+  failureReason?: string;
+  /**
+   * True when that end is not shown by the capture but inferred from what it lacks (a redirect that
+   * nothing shows was followed). A failing CORS check in another credentials mode explains the same
+   * capture at least as well.
+   */
+  failureInferred?: boolean;
 }
 
 export const CACHE_NOTE = "Answered from the browser's preflight cache.";
@@ -44,7 +59,11 @@ class Walk {
   private readonly notes: string[] = [];
   private readonly pageOrigin: string;
   private preflightReasons: string[] = [];
-  private preflightUsed = false;
+  /** Every captured preflight, in the order they were sent; each guards the leg whose URL it went to. */
+  private readonly preflights: PreflightRecord[];
+  private readonly usedPreflights = new Set<PreflightRecord>();
+  /** Legs (0 = the first URL) for which a captured preflight was judged. */
+  private readonly preflightedLegs = new Set<number>();
   /** False until the CORS checks first start (leg 0, or the first redirect that leaves the page's origin). */
   private started = false;
   private readonly legs: string[];
@@ -52,6 +71,7 @@ class Walk {
   constructor(private readonly ex: Exchange, private readonly credentials: CredentialsMode) {
     this.pageOrigin = normalizeOrigin(ex.pageOrigin);
     this.legs = [ex.request.url, ...ex.redirects.map((r) => r.location)];
+    this.preflights = [...(ex.preflight ? [ex.preflight] : []), ...(ex.redirectPreflights ?? [])];
   }
 
   run(): EngineResult {
@@ -81,21 +101,21 @@ class Walk {
       // A final response that is itself a redirect was never followed: still judge the redirect.
       const hop = ex.redirects[k] ?? this.unfollowedRedirect(k, legUrl);
       if (!hop) {
-        this.finalResponse(corsFlag, legUrl, origin);
+        this.finalResponse(k, corsFlag, legUrl, origin);
         break;
       }
       const label = `Redirect ${k + 1}`;
       if (corsFlag) this.access('redirect', hop.response.headers, origin, legUrl, (e) => e, `${label} origin`, `${label} credentials`);
       if (this.rec.stopped) break;
       if (k >= MAX_REDIRECTS) {
-        this.rec.fail({ id: 'redirect-count', phase: 'redirect', label: 'Redirects', asked: String(k + 1), allowed: String(MAX_REDIRECTS), note: `Chromium follows at most ${MAX_REDIRECTS} redirects; this is a network error (net::ERR_TOO_MANY_REDIRECTS), not a CORS error.` }, { corsError: null, failedParameter: null });
+        const note = `Chromium follows at most ${MAX_REDIRECTS} redirects; this is a network error (net::ERR_TOO_MANY_REDIRECTS), not a CORS error.`;
+        this.rec.fail({ id: 'redirect-count', phase: 'redirect', label: 'Redirects', asked: String(k + 1), allowed: String(MAX_REDIRECTS), note }, { corsError: null, failedParameter: null, reason: note });
         break;
       }
       this.redirectLocation(label, hop.location, corsFlag, tainted);
       if (this.rec.stopped) break;
       if (k >= ex.redirects.length) {
-        const reason = `The response is a redirect to ${hop.location}, but the request that followed it is not in the capture (e.g. fetch redirect mode "error" or "manual", or a later step failed unseen).`;
-        this.rec.cannotJudge({ id: 'redirect-follow', phase: 'redirect', label: `${label} followed`, asked: redactUserInfo(hop.location), allowed: null }, reason);
+        this.redirectNotFollowed(label, hop.location);
         break;
       }
       if (!tainted && taintsOrigin(legUrl, hop.location, this.pageOrigin)) {
@@ -151,14 +171,18 @@ class Walk {
     this.preflight(k, record, need, method, origin);
   }
 
-  /** The captured preflight belongs to this leg if it targeted this URL, or no later leg's URL. */
+  /**
+   * The captured preflight that guarded this leg: the first unused one sent to its URL; else the first
+   * unused one sent to no later leg's URL (a capture may record a preflight's URL differently).
+   */
   private pickPreflight(k: number, url: string): PreflightRecord | undefined {
-    const pf = this.ex.preflight;
-    if (!pf || this.preflightUsed) return undefined;
-    const target = stripUrl(pf.request.url);
-    const mine = stripUrl(url) === target || !this.legs.slice(k + 1).some((u) => stripUrl(u) === target);
-    if (!mine) return undefined;
-    this.preflightUsed = true;
+    const free = this.preflights.filter((p) => !this.usedPreflights.has(p));
+    const here = stripUrl(url);
+    const later = new Set(this.legs.slice(k + 1).map(stripUrl));
+    const pf = free.find((p) => stripUrl(p.request.url) === here) ?? free.find((p) => !later.has(stripUrl(p.request.url)));
+    if (!pf) return undefined;
+    this.usedPreflights.add(pf);
+    this.preflightedLegs.add(k);
     return pf;
   }
 
@@ -199,7 +223,8 @@ class Walk {
     const response = pf.response ?? pf.redirect?.response;
     if (!response) {
       if (pf.error) {
-        this.rec.fail({ id: 'preflight-response', phase: 'preflight', label: 'Preflight response', asked: 'OPTIONS', allowed: pf.error, note: `The preflight failed with a network error (${pf.error}) before any CORS check: a connectivity problem, not a CORS header problem.` }, { corsError: null, failedParameter: null });
+        const note = `The preflight failed with a network error (${pf.error}) before any CORS check: a connectivity problem, not a CORS header problem.`;
+        this.rec.fail({ id: 'preflight-response', phase: 'preflight', label: 'Preflight response', asked: 'OPTIONS', allowed: pf.error, note }, { corsError: null, failedParameter: null, reason: note });
       } else if (!this.rec.stopped) {
         this.rec.cannotJudge({ id: 'preflight-response', phase: 'preflight', label: 'Preflight response', asked: 'OPTIONS', allowed: null }, 'The preflight has no response in this capture.');
       }
@@ -284,24 +309,78 @@ class Walk {
     }
   }
 
-  private finalResponse(corsFlag: boolean, url: string, origin: string): void {
+  private finalResponse(k: number, corsFlag: boolean, url: string, origin: string): void {
     if (!corsFlag) return;
-    const response: ResponseRecord | undefined = this.ex.response;
+    const { ex } = this;
+    const response: ResponseRecord | undefined = ex.response;
     const row: Row = { id: 'allow-origin', phase: 'actual', label: 'Origin', asked: origin, allowed: null, corsError: 'MissingAllowOriginHeader' };
     if (!response || response.status === 0) {
-      const failedText = this.ex.observed.errorText;
-      const reason = failedText && failedText !== 'net::ERR_FAILED'
-        ? `No response arrived: the request failed with ${failedText}, a network error rather than a CORS decision.`
-        : 'No response was captured, so the response headers cannot be checked.';
+      const failedText = ex.observed.errorText;
+      if (failedText && !isCorsFailureText(failedText)) {
+        const reason = `No response arrived: the request failed with ${failedText}, a network error rather than a CORS decision.`;
+        this.rec.halt({ ...row, note: reason }, reason);
+        return;
+      }
+      const stored = ex.observed.failed === true ? reusedStoredResponse(ex, url) : undefined;
+      if (stored) {
+        this.httpCacheRow(stored, 'No response came from the network: the HTTP cache handed this request the copy');
+        this.access('actual', stored.response.headers, origin, url, (e) => e, 'Origin', 'Credentials');
+        return;
+      }
+      if (k > 0 && !this.preflightedLegs.has(k) && ex.observed.failed === true) {
+        // Nothing was sent to this URL: no preflight, no response. A followed redirect would show one
+        // or the other; fetch's redirect mode "error" ends the request at the redirect instead. A HAR
+        // shows a redirect the network service refused (a failing CORS check) exactly the same way,
+        // so this reading is only inferred (see credentials.ts).
+        const reason = `Nothing in the capture shows the browser followed the redirect to ${redactUserInfo(url)} (no request or preflight to it was answered): the request ended at the redirect, e.g. fetch's redirect mode "error", which is not a CORS error.`;
+        this.rec.halt({ id: 'redirect-follow', phase: 'redirect', label: `Redirect ${k} followed`, asked: redactUserInfo(url), allowed: null }, reason, true);
+        return;
+      }
+      const reason = 'No response was captured, so the response headers cannot be checked.';
       this.rec.cannotJudge({ ...row, note: reason }, reason);
       return;
     }
-    if (response.status === 304 && getHeader(response.headers, 'access-control-allow-origin') === null) {
-      const reason = 'A 304 revalidation: the browser checks the headers of its cached copy, which this capture does not show.';
-      this.rec.cannotJudge({ ...row, allowed: null, note: reason }, reason);
-      return;
+    if (response.status === 304) {
+      const stored = revalidatedStoredResponse(ex, url, response);
+      if (stored) {
+        this.httpCacheRow(stored, 'A 304 revalidated the copy');
+        this.access('actual', stored.response.headers, origin, url, (e) => e, 'Origin', 'Credentials');
+        return;
+      }
+      if (getHeader(response.headers, 'access-control-allow-origin') === null) {
+        const reason = 'A 304 revalidation: the browser checks the headers of its cached copy, which this capture does not show.';
+        this.rec.cannotJudge({ ...row, allowed: null, note: reason }, reason);
+        return;
+      }
     }
     this.access('actual', response.headers, origin, url, (e) => e, 'Origin', 'Credentials');
+  }
+
+  /** Says which stored copy the CORS checks that follow read. */
+  private httpCacheRow(stored: StoredResponse, lead: string): void {
+    const load = stored.load;
+    const what = load.resourceType ? `an earlier ${load.resourceType} load` : 'an earlier no-cors load';
+    this.rec.pass({ id: 'http-cache', phase: 'actual', label: 'HTTP cache', asked: null, allowed: `${stored.response.status} (stored)`, note: `${lead} ${what} of this URL stored (sent without an Origin header, answered without Vary: Origin). The checks below read that copy's headers.` });
+  }
+
+  /**
+   * A redirect that was the last thing the capture shows. If the browser's own error is not a CORS
+   * one (net::ERR_ABORTED: fetch's redirect mode "manual" hands the page an opaque-redirect response,
+   * and the loader is cancelled), or the request did not fail at all, CORS did not stop it. With
+   * net::ERR_FAILED the network service refused the redirect itself, which only a failing check
+   * explains: that is left to the observed outcome (another credentials mode, or an unseen cause).
+   */
+  private redirectNotFollowed(label: string, location: string): void {
+    const { observed } = this.ex;
+    const row: Row = { id: 'redirect-follow', phase: 'redirect', label: `${label} followed`, asked: redactUserInfo(location), allowed: null };
+    if (observed.failed === false || (observed.errorText && !isCorsFailureText(observed.errorText))) {
+      const how = observed.failed === false ? 'the request did not fail' : `the request ended with ${observed.errorText}`;
+      const reason = `The browser did not follow the redirect to ${redactUserInfo(location)} and ${how}: fetch's redirect mode "manual" (an opaque-redirect response) or "error" ends a request at a redirect without a CORS error.`;
+      this.rec.halt(row, reason);
+      return;
+    }
+    const reason = `The response is a redirect to ${redactUserInfo(location)}, but the request that followed it is not in the capture (e.g. fetch redirect mode "error" or "manual", or a later step failed unseen).`;
+    this.rec.cannotJudge(row, reason);
   }
 
   private notCors(reason: string): EngineResult {
@@ -311,6 +390,12 @@ class Walk {
   private result(crossOrigin: boolean): EngineResult {
     const { rec } = this;
     const base = { crossOrigin, checks: rec.checks, preflightReasons: this.preflightReasons, notes: this.notes };
+    if (rec.failure?.corsError === null) {
+      const failed: EngineResult = { ...base, outcome: 'failed', corsError: null, failedParameter: null, phase: rec.failure.phase };
+      if (rec.failure.reason) failed.failureReason = rec.failure.reason;
+      if (rec.failure.inferred) failed.failureInferred = true;
+      return failed;
+    }
     if (rec.failure) {
       return { ...base, outcome: 'blocked', corsError: rec.failure.corsError, failedParameter: rec.failure.failedParameter, phase: rec.failure.phase };
     }
@@ -331,6 +416,11 @@ function maxAgeNote(seconds: number, source: string): string {
     case 'capped': return `Chromium caps Access-Control-Max-Age at ${seconds} seconds (2 hours).`;
     default: return seconds === 0 ? 'Access-Control-Max-Age: 0 means the preflight is not cached.' : `Chromium may reuse this preflight for ${seconds} seconds.`;
   }
+}
+
+/** CORS failures always surface as net::ERR_FAILED; any other net error is not a CORS decision. */
+function isCorsFailureText(errorText: string): boolean {
+  return errorText === '' || errorText === 'net::ERR_FAILED';
 }
 
 /** URL without fragment and user info, for matching a preflight to the URL it guarded. */

@@ -16,6 +16,16 @@ describe('Recorder', () => {
     expect(r.checks[3]?.note).toMatch(/would pass: d is fine/);
   });
 
+  it('halts on an end that is not a CORS error: a failure without CorsError, later rows unreached', () => {
+    const r = new Recorder();
+    r.halt(row('a'), 'The redirect was not followed.', true);
+    r.fail(row('b', 'b is wrong.'), { corsError: 'MissingAllowOriginHeader', failedParameter: '' });
+    expect(r.failure).toEqual({ corsError: null, failedParameter: null, phase: 'actual', reason: 'The redirect was not followed.', inferred: true });
+    expect(r.checks.map((c) => c.result)).toEqual(['skip', 'skip']);
+    expect(r.checks[0]?.note).toBe('The redirect was not followed.');
+    expect(r.checks[1]?.note).toMatch(/^Not reached: the request ended earlier\. On its own it would fail/);
+  });
+
   it('stops at a check that cannot be judged', () => {
     const r = new Recorder();
     r.cannotJudge(row('a'), 'No response.');

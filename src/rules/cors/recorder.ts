@@ -10,6 +10,10 @@ export interface Failure {
   corsError: CorsError | null;
   failedParameter: string | null;
   phase: Phase;
+  /** For a failure that is not a CORS error: what ended the request instead, in one sentence. */
+  reason?: string;
+  /** True when that end is only the likeliest reading of what the capture lacks, not something it shows. */
+  inferred?: boolean;
 }
 
 export interface Undecided {
@@ -35,13 +39,22 @@ export class Recorder {
   }
 
   /** A failing check; the first one decides the verdict. */
-  fail(row: Row, failure: { corsError: CorsError | null; failedParameter: string | null }): void {
+  fail(row: Row, failure: Omit<Failure, 'phase'>): void {
     if (this.stopped) {
       this.checks.push(this.unreached(row, 'fail'));
       return;
     }
     this.checks.push({ ...row, result: 'fail' });
     this.failure = { ...failure, phase: row.phase };
+  }
+
+  /**
+   * The request ended here for a reason that is not a CORS check (a redirect the page did not let the
+   * browser follow, a network error): nothing after it was performed, and no CorsError applies.
+   */
+  halt(row: Row, reason: string, inferred = false): void {
+    this.checks.push({ ...row, result: 'skip', note: row.note ?? reason });
+    if (!this.stopped) this.failure = { corsError: null, failedParameter: null, phase: row.phase, reason, ...(inferred ? { inferred } : {}) };
   }
 
   /** A check that was not performed (not needed, or its input is not in the capture). */
@@ -56,7 +69,7 @@ export class Recorder {
   }
 
   private unreached(row: Row, wouldBe: 'pass' | 'fail'): Check {
-    const why = this.failure ? 'an earlier check failed' : 'an earlier step could not be judged';
+    const why = this.failure ? (this.failure.corsError === null && this.failure.reason ? 'the request ended earlier' : 'an earlier check failed') : 'an earlier step could not be judged';
     const own = row.note ? ` On its own it would ${wouldBe}: ${row.note}` : ` On its own it would ${wouldBe}.`;
     return { ...row, result: 'skip', note: `Not reached: ${why}.${own}` };
   }

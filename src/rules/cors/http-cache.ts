@@ -1,0 +1,90 @@
+/**
+ * The HTTP cache's part in a CORS verdict. A response stored by an earlier no-cors load of the same
+ * URL (an <img>, a plain <script>, a no-cors fetch: no Origin header) may be handed to a later CORS
+ * request; Chromium then runs CheckAccess on the STORED headers (for a revalidation answered 304: on
+ * the stored headers updated by the 304's, net::HttpResponseHeaders::Update).
+ *
+ * Why the rules need this: DevTools' HAR records a cache hit that CORS then rejected as status 0 with
+ * no headers (verified in Chromium 156), so the only record of the headers Chromium judged is the
+ * earlier load's response (`Exchange.earlierNoCors`, linked by the capture and the HAR importer).
+ */
+import type { EarlierLoad, Exchange, Header, ResponseRecord } from '../../model';
+import { getHeader, headerValues } from './headers';
+import { REDIRECT_STATUSES } from './redirect';
+
+/**
+ * Request headers one browser sends alike on an <img> or no-cors load and on a fetch: a stored
+ * response that varies only on these still matches the CORS request. `Vary: Origin` never matches
+ * (the no-cors load sent no Origin); any other name (Accept, Sec-Fetch-*, Cookie…) may differ.
+ */
+const SAME_FOR_EVERY_LOAD = new Set(['accept-encoding', 'accept-language', 'user-agent']);
+
+/** Headers a 304 does not update in the stored response (net::HttpResponseHeaders kNonUpdatedHeaders). */
+const NOT_UPDATED_BY_304 = new Set([
+  'connection', 'proxy-connection', 'keep-alive', 'www-authenticate', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
+  'transfer-encoding', 'upgrade', 'content-location', 'content-md5', 'etag', 'content-encoding', 'content-range', 'content-type',
+  'content-length', 'x-frame-options', 'x-xss-protection',
+]);
+
+export interface StoredResponse {
+  /** The headers Chromium checked. */
+  response: ResponseRecord;
+  /** The load that stored it. */
+  load: EarlierLoad;
+}
+
+function withoutFragment(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+function cacheDirectives(r: ResponseRecord): string[] {
+  return (getHeader(r.headers, 'cache-control') ?? '').split(',').map((d) => d.trim().toLowerCase().split('=')[0] ?? '');
+}
+
+/** Whether a response stored for a no-cors load of `url` can be the entry the HTTP cache holds for this request. */
+function storedEntryFor(exchange: Exchange, url: string): EarlierLoad | undefined {
+  const load = exchange.earlierNoCors;
+  if (!load || withoutFragment(load.url) !== withoutFragment(url)) return undefined;
+  if (load.startedAt > exchange.startedAt) return undefined;
+  const method = exchange.request.method.toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') return undefined;
+  const stored = load.response;
+  if (stored.status <= 0 || REDIRECT_STATUSES.includes(stored.status)) return undefined;
+  if (cacheDirectives(stored).includes('no-store')) return undefined;
+  const vary = headerValues(stored.headers, 'vary').flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  if (!vary.every((name) => SAME_FOR_EVERY_LOAD.has(name))) return undefined;
+  return load;
+}
+
+/**
+ * The stored response a request was handed when it got no response of its own (HAR: status 0)
+ * yet failed like a CORS failure: an earlier no-cors load of the URL stored a copy the cache could
+ * reuse for it (not `no-store`, no `Vary` the two requests could differ on). Nothing came from the
+ * network, so that copy is what CheckAccess read.
+ */
+export function reusedStoredResponse(exchange: Exchange, url: string): StoredResponse | undefined {
+  const load = storedEntryFor(exchange, url);
+  return load ? { response: { ...load.response, fromCache: load.response.fromCache ?? 'disk' }, load } : undefined;
+}
+
+/** The response Chromium's CORS layer sees for a 304 revalidation of the stored copy: stored headers updated by the 304's. */
+export function revalidatedStoredResponse(exchange: Exchange, url: string, notModified: ResponseRecord): StoredResponse | undefined {
+  const load = storedEntryFor(exchange, url);
+  if (!load) return undefined;
+  // The revalidation must have been of this copy: its validators are what the request sent.
+  const sent = exchange.request.headers;
+  const etag = getHeader(load.response.headers, 'etag');
+  const lastModified = getHeader(load.response.headers, 'last-modified');
+  const ifNoneMatch = getHeader(sent, 'if-none-match');
+  const ifModifiedSince = getHeader(sent, 'if-modified-since');
+  const matches = (etag !== null && ifNoneMatch !== null && ifNoneMatch.split(',').map((t) => t.trim()).includes(etag))
+    || (lastModified !== null && ifModifiedSince === lastModified);
+  if (!matches) return undefined;
+  const updated = new Set(notModified.headers.map((h) => h.name.toLowerCase()).filter((n) => !NOT_UPDATED_BY_304.has(n)));
+  const headers: Header[] = [
+    ...load.response.headers.filter((h) => !updated.has(h.name.toLowerCase())),
+    ...notModified.headers.filter((h) => updated.has(h.name.toLowerCase())),
+  ];
+  return { response: { ...load.response, headers, fromCache: load.response.fromCache ?? 'disk' }, load };
+}
