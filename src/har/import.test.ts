@@ -251,6 +251,56 @@ describe('page origin and filtering', () => {
   });
 });
 
+describe('redirect chains and the HTTP cache, as Chromium 156 records them', () => {
+  const THIRD = 'https://third.example/hop/1';
+  it('keeps the new preflight a redirect to another origin brings, with the request it guarded', () => {
+    // PUT api → 307 third: Chromium preflights third too, with Origin: null. The PUT to third never
+    // went out (its preflight failed): a status-0 entry with provisional headers.
+    const t = clock += 1000;
+    const res = importHarEntries([
+      entry({ method: 'PUT', url: API, at: t, status: 307, redirectURL: THIRD, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, Location: THIRD } }),
+      preflight(t + 2),
+      entry({ method: 'OPTIONS', url: THIRD, at: t + 12, status: 204, headers: { Origin: 'null', 'Access-Control-Request-Method': 'PUT' }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Methods': 'PUT' } }),
+      entry({ method: 'PUT', url: THIRD, at: t + 10, status: 0, error: 'net::ERR_FAILED', headers: { 'User-Agent': 'x' } }),
+    ]);
+    expect(res.exchanges).toHaveLength(1);
+    const ex = res.exchanges[0]!;
+    expect(ex.preflight?.request.url).toBe(API);
+    expect(ex.redirectPreflights?.map((p) => [p.request.url, header(p.request.headers, 'origin')])).toEqual([[THIRD, 'null']]);
+    expect(ex.redirects.map((r) => r.location)).toEqual([THIRD]);
+    expect(ex.observed).toEqual({ failed: true, errorText: 'net::ERR_FAILED' });
+    expect(res.stats).toMatchObject({ preflights: 2, pairedPreflights: 1, hopPreflights: 1, orphanPreflights: 0 });
+  });
+
+  it('keeps a chain of 20 redirects and the 21st request (net::ERR_TOO_MANY_REDIRECTS) as one exchange', () => {
+    const t = clock += 1000;
+    const url = (i: number) => (i === 0 ? API : `https://api.example/hop/${i}`);
+    const entries = Array.from({ length: 20 }, (_, i) => entry({ url: url(i), at: t + i * 5, status: 302, redirectURL: url(i + 1), headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, Location: url(i + 1) } }));
+    entries.push(entry({ url: url(20), at: t + 100, status: 0, error: 'net::ERR_TOO_MANY_REDIRECTS', headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' } }));
+    // Entries come in completion order, not start order.
+    const ex = exchangesFromHarEntries([...entries].reverse());
+    expect(ex).toHaveLength(1);
+    expect(ex[0]!.redirects).toHaveLength(20);
+    expect(ex[0]!.observed.errorText).toBe('net::ERR_TOO_MANY_REDIRECTS');
+  });
+
+  it('keeps a CORS fetch answered from the HTTP cache (provisional headers only) when it carries ACAO', () => {
+    const t = clock += 1000;
+    const url = 'https://cdn.example/cached.txt';
+    const img = entry({ url, at: t, resourceType: 'image', headers: { 'Sec-Fetch-Mode': 'no-cors', Host: 'cdn.example', Referer: `${APP}/` }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Cache-Control': 'max-age=600' } });
+    const cached = entry({ url, at: t + 30, headers: { Referer: `${APP}/`, 'User-Agent': 'x' }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Cache-Control': 'max-age=600' } });
+    cached._fromCache = 'disk';
+    const res = importHarEntries([img, cached]);
+    expect(res.exchanges).toHaveLength(1);
+    expect(res.exchanges[0]).toMatchObject({ mode: 'cors', pageOrigin: APP, response: { status: 200, fromCache: 'disk' }, observed: { failed: false } });
+    expect(res.exchanges[0]!.earlierNoCors?.resourceType).toBe('image');
+    // Without ACAO a cached fetch that succeeded cannot have been a CORS request: a no-cors fetch.
+    const plain = entry({ url: `${url}?2`, at: t + 40, headers: { Referer: `${APP}/` }, resHeaders: { 'Cache-Control': 'max-age=600' } });
+    plain._fromCache = 'memory';
+    expect(importHarEntries([plain]).stats).toMatchObject({ exchanges: 0, notCors: 1 });
+  });
+});
+
 describe('bodies', () => {
   it('keeps a bounded, decoded snippet', () => {
     const big = entry({ url: API, headers: { Origin: APP } });

@@ -32,7 +32,7 @@ export interface HarImportStats {
   preflights: number;
   /** Preflights attached to the request they guarded. */
   pairedPreflights: number;
-  /** Preflights of redirect hops (guarding a later hop of a chain): not reported separately. */
+  /** Preflights of redirect hops (guarding a later hop of a chain): kept as the exchange's `redirectPreflights`. */
   hopPreflights: number;
   /** Preflights whose request is missing from the HAR: reported as their own exchange, reconstructed. */
   orphanPreflights: number;
@@ -88,6 +88,15 @@ function failedOf(r: HarRecord): boolean | undefined {
   return r.reportsFailures ? false : undefined;
 }
 
+/**
+ * Whether the entry shows the headers that went on the wire. A request that never reached the network
+ * (answered from the cache, or refused) shows only the provisional headers Blink set: no Host, no
+ * Sec-Fetch-Mode.
+ */
+function hasWireHeaders(r: HarRecord): boolean {
+  return headerValue(r.headers, 'sec-fetch-mode') !== undefined || headerValue(r.headers, 'host') !== undefined || headerValue(r.headers, ':authority') !== undefined;
+}
+
 /** The request mode, from Sec-Fetch-Mode when sent, else from the resource type and the Origin header. */
 function modeOf(root: HarRecord, hasPreflight: boolean): RequestMode | 'other' {
   const sfm = headerValue(root.headers, 'sec-fetch-mode')?.trim().toLowerCase();
@@ -103,9 +112,13 @@ function modeOf(root: HarRecord, hasPreflight: boolean): RequestMode | 'other' {
     case 'font':
       return 'cors';
     case 'fetch':
-      // A cross-origin CORS fetch that went on the wire always carries Origin; a failed one may show
-      // provisional headers without it.
-      return hasOrigin || failedOf(root) === true ? 'cors' : 'no-cors';
+      // A cross-origin CORS fetch that went on the wire always carries Origin; a failed one, and one
+      // answered from the HTTP cache, show only provisional headers (no Origin, no Sec-Fetch-Mode).
+      // A fetch that succeeded from the cache with Access-Control-Allow-Origin was a CORS fetch as
+      // far as anyone can tell (fetch's default mode); without ACAO it cannot have been one, since
+      // CORS would have blocked it.
+      if (hasOrigin || failedOf(root) === true) return 'cors';
+      return root.fromCache && !hasWireHeaders(root) && headerValue(root.responseHeaders, 'access-control-allow-origin') !== undefined ? 'cors' : 'no-cors';
     case 'websocket':
       return 'other';
     default:
@@ -209,14 +222,14 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
     const act = pairs.get(p.index);
     if (!act) continue;
     if (isHop.has(act.index)) stats.hopPreflights++;
-    else preflightOf.set(act.index, p);
+    preflightOf.set(act.index, p);
   }
-  stats.pairedPreflights = preflightOf.size;
+  stats.pairedPreflights = preflightOf.size - stats.hopPreflights;
 
   const exchanges: Exchange[] = [];
   /** No-cors loads with a response, by URL: an <img> or plain <script> may have filled the HTTP cache a later CORS request was served from. */
   const noCorsLoads = new Map<string, HarRecord[]>();
-  const keep = (root: HarRecord, chain: HarRecord[], pre: HarRecord | undefined, synthetic: boolean): void => {
+  const keep = (root: HarRecord, chain: HarRecord[], pre: HarRecord | undefined, synthetic: boolean, hopPres: HarRecord[] = []): void => {
     const mode = synthetic ? 'cors' : modeOf(root, pre !== undefined);
     if (mode !== 'cors' && mode !== 'same-origin') {
       stats.notCors++;
@@ -260,6 +273,15 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
       if (response) exchange.response = response;
     }
     if (pre) exchange.preflight = preflightRecordOf(pre);
+    // A redirect that restarts a request needing a preflight brings a new one, for the new URL.
+    if (hopPres.length > 0) {
+      const later = hopPres.map(preflightRecordOf);
+      if (exchange.preflight) exchange.redirectPreflights = later;
+      else {
+        exchange.preflight = later[0]!;
+        if (later.length > 1) exchange.redirectPreflights = later.slice(1);
+      }
+    }
     if (synthetic) {
       exchange.initiator = 'reconstructed from a preflight: the request itself is not in the HAR';
     } else {
@@ -275,7 +297,8 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
     if (isHop.has(root.index)) continue;
     const chain = [root];
     for (let hop = next.get(root.index); hop && chain.length <= 21; hop = next.get(hop.index)) chain.push(hop);
-    keep(root, chain, preflightOf.get(root.index), false);
+    const hopPres = chain.slice(1).flatMap((hop) => preflightOf.get(hop.index) ?? []);
+    keep(root, chain, preflightOf.get(root.index), false, hopPres);
   }
 
   // Preflights whose request is not in the HAR (some tools omit blocked requests): report what was asked.
