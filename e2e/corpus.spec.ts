@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { startLab } from './lab/server';
 import { DIMENSIONS } from './lab/scenario';
 import { launchWithExtension } from './support/launch';
-import { agreementTable, disagreements, runDifferential } from './corpus/differential';
+import { agreementTable, disagreements, runDifferential, undecidable } from './corpus/differential';
 
 test('the rules engine agrees with Chromium on every corpus scenario, from live capture and from HAR', async () => {
   test.setTimeout(600_000);
@@ -26,6 +26,12 @@ test('the rules engine agrees with Chromium on every corpus scenario, from live 
     const judged = rows.filter((r) => r.agree.capture !== null);
     expect(judged.length).toBeGreaterThanOrEqual(rows.length - 5);
     expect(disagreements(rows), table).toEqual([]);
+    // The live capture records enough to decide every scenario. A HAR may not (it does not record fetch's
+    // redirect or credentials mode): such rows are listed, and the engine must have named Chromium's
+    // verdict as the other reading for them to count as undecidable rather than wrong.
+    const undecided = undecidable(rows);
+    expect(undecided.filter((u) => u.includes('[capture]')), table).toEqual([]);
+    expect(undecided.length, undecided.join('\n')).toBeLessThanOrEqual(Math.ceil(judged.length * 0.01));
   } finally {
     await ext.close();
     await lab.close();

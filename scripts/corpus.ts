@@ -5,7 +5,7 @@
  */
 import { startLab } from '../e2e/lab/server';
 import { launchWithExtension } from '../e2e/support/launch';
-import { agreementTable, disagreements, runDifferential } from '../e2e/corpus/differential';
+import { agreementTable, disagreements, runDifferential, undecidable } from '../e2e/corpus/differential';
 
 const args = process.argv.slice(2);
 const dimension = args.find((a) => a.startsWith('--dimension='))?.slice('--dimension='.length);
@@ -25,8 +25,9 @@ try {
   const bad = disagreements(rows);
   console.log(`\n${rows.length} scenarios in ${((Date.now() - started) / 1000).toFixed(1)} s; ${bad.length} disagreements.`);
   for (const b of bad) console.log(`  ✕ ${b}`);
+  for (const u of undecidable(rows)) console.log(`  ? ${u} (the engine names Chromium's verdict as the other reading)`);
   if (args.includes('--dump')) {
-    for (const r of rows.filter((x) => x.agree.capture === false || x.agree.har === false)) {
+    for (const r of rows.filter((x) => x.agree.capture !== 'agree' && x.agree.capture !== null || x.agree.har !== 'agree' && x.agree.har !== null)) {
       console.log(`\n=== ${r.id}\nchromium: ${JSON.stringify(r.chromium)}\n${JSON.stringify(r.exchanges, null, 1)}`);
     }
   }

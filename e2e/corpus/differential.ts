@@ -24,7 +24,16 @@ export interface EngineView {
   blocked: boolean;
   corsError: string | null;
   failedParameter: string | null;
+  /** Other verdicts the engine says the same evidence supports (an unrecorded request option decides). */
+  alternatives?: EngineView[];
 }
+
+/**
+ * `agree`: the engine's verdict is Chromium's. `ambiguous`: the evidence of this source cannot decide
+ * (the engine says so, naming Chromium's verdict as the other reading); counted apart, never hidden.
+ * `disagree` fails the corpus. null: nothing to judge (the request never reached the network).
+ */
+export type Agreement = 'agree' | 'ambiguous' | 'disagree' | null;
 
 export interface DiffRow {
   id: string;
@@ -34,13 +43,14 @@ export interface DiffRow {
   /** null: the request never reached the network (Chromium refused it before sending): nothing to capture. */
   capture: EngineView | null | 'missing';
   har: EngineView | null | 'missing';
-  agree: Record<Source, boolean | null>;
+  agree: Record<Source, Agreement>;
   /** The exchanges judged, for explaining disagreements. */
   exchanges: Partial<Record<Source, Exchange>>;
 }
 
 function view(v: Verdict): EngineView {
-  return { blocked: v.blocked, corsError: v.corsError, failedParameter: v.failedParameter || null };
+  const alternatives = (v.alternatives ?? []).map((a) => ({ blocked: a.blocked, corsError: a.corsError, failedParameter: a.failedParameter || null }));
+  return { blocked: v.blocked, corsError: v.corsError, failedParameter: v.failedParameter || null, ...(alternatives.length ? { alternatives } : {}) };
 }
 
 /** Chromium's verdict in the engine's terms: blocked means a CORS check failed. */
@@ -48,9 +58,14 @@ export function referee(c: ChromiumVerdict): EngineView {
   return { blocked: c.corsError !== null, corsError: c.corsError, failedParameter: c.failedParameter || null };
 }
 
-export function agrees(engine: EngineView, c: ChromiumVerdict): boolean {
+function same(a: EngineView, b: EngineView): boolean {
+  return a.blocked === b.blocked && a.corsError === b.corsError && a.failedParameter === b.failedParameter;
+}
+
+export function agreement(engine: EngineView, c: ChromiumVerdict): Exclude<Agreement, null> {
   const r = referee(c);
-  return engine.blocked === r.blocked && engine.corsError === r.corsError && engine.failedParameter === r.failedParameter;
+  if (same(engine, r)) return 'agree';
+  return engine.alternatives?.some((a) => same(a, r)) ? 'ambiguous' : 'disagree';
 }
 
 /** The measured request's exchange among those of a URL: setup requests (same URL) come first. */
@@ -117,7 +132,7 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
       const hx = measured(fromHar, u);
       if (cx) exchanges.capture = cx;
       if (hx) exchanges.har = hx;
-      const agreeOf = (e: EngineView | null | 'missing') => (e === null ? null : e !== 'missing' && agrees(e, chromium));
+      const agreeOf = (e: EngineView | null | 'missing'): Agreement => (e === null ? null : e === 'missing' ? 'disagree' : agreement(e, chromium));
       return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree: { capture: agreeOf(capture), har: agreeOf(harView) }, exchanges };
     });
   } finally {
@@ -126,14 +141,15 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
   }
 }
 
-/** The agreement table, per dimension. */
+/** The agreement table, per dimension: agreeing / judged, and how many the source could not decide. */
 export function agreementTable(rows: readonly DiffRow[]): string {
   const dims = [...new Set(rows.map((r) => r.dimension))];
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out = [line(['dimension', 'scenarios', 'not on the wire', 'capture agrees', 'HAR agrees']), line(['---', '---:', '---:', '---:', '---:'])];
   const count = (rs: readonly DiffRow[], src: Source) => {
     const judged = rs.filter((r) => r.agree[src] !== null);
-    return `${judged.filter((r) => r.agree[src]).length}/${judged.length}`;
+    const ambiguous = judged.filter((r) => r.agree[src] === 'ambiguous').length;
+    return `${judged.filter((r) => r.agree[src] === 'agree').length}/${judged.length}${ambiguous ? ` (+${ambiguous} undecidable)` : ''}`;
   };
   for (const d of [...dims, 'all']) {
     const rs = d === 'all' ? rows : rows.filter((r) => r.dimension === d);
@@ -142,15 +158,24 @@ export function agreementTable(rows: readonly DiffRow[]): string {
   return out.join('\n');
 }
 
-/** Human-readable disagreements, for failing tests and the corpus script. */
-export function disagreements(rows: readonly DiffRow[]): string[] {
+const show = (e: EngineView | null | 'missing') => (e === 'missing' ? 'no exchange' : e === null ? 'n/a' : `${e.blocked ? 'blocked' : 'allowed'} ${e.corsError ?? ''} ${e.failedParameter ?? ''}`.trim());
+
+function listed(rows: readonly DiffRow[], kind: Agreement): string[] {
   const out: string[] = [];
-  const show = (e: EngineView | null | 'missing') => (e === 'missing' ? 'no exchange' : e === null ? 'n/a' : `${e.blocked ? 'blocked' : 'allowed'} ${e.corsError ?? ''} ${e.failedParameter ?? ''}`.trim());
-  const ref = (c: ChromiumVerdict) => show(referee(c));
   for (const r of rows) {
     for (const src of ['capture', 'har'] as const) {
-      if (r.agree[src] === false) out.push(`${r.id} [${src}]: Chromium ${ref(r.chromium)} — engine ${show(r[src])}`);
+      if (r.agree[src] === kind) out.push(`${r.id} [${src}]: Chromium ${show(referee(r.chromium))} — engine ${show(r[src])}`);
     }
   }
   return out;
+}
+
+/** Human-readable disagreements, for failing tests and the corpus script. */
+export function disagreements(rows: readonly DiffRow[]): string[] {
+  return listed(rows, 'disagree');
+}
+
+/** Rows the source could not decide, where the engine named Chromium's verdict as the other reading. */
+export function undecidable(rows: readonly DiffRow[]): string[] {
+  return listed(rows, 'ambiguous');
 }

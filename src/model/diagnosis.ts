@@ -49,6 +49,19 @@ export interface Verdict {
   inconsistent?: boolean;
   /** Notes the engine wants to surface (e.g. a documented Chromium-vs-standard difference applied). */
   notes: string[];
+  /**
+   * Other verdicts the same evidence supports equally well, when something the capture does not record
+   * (the credentials mode, fetch's redirect mode) decides between them. The verdict above is the likelier.
+   */
+  alternatives?: VerdictReading[];
+}
+
+export interface VerdictReading {
+  blocked: boolean;
+  corsError: CorsError | null;
+  failedParameter: string | null;
+  /** What would have to be true for this reading, in plain words. */
+  condition: string;
 }
 
 export type PlatformId =

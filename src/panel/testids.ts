@@ -32,7 +32,8 @@
  * Detail
  *   split-handle        role="separator" between list and detail (drag, or arrow keys when focused)
  *   detail-pane, detail-close
- *   detail-headline, detail-cors-error (`data-cors-error`), detail-failed-parameter
+ *   detail-headline, detail-cors-error (`data-cors-error`), detail-failed-parameter,
+ *   verdict-alternative (another verdict the same evidence supports; `data-cors-error`, empty = not a CORS block)
  *   flow-diagram (<svg>), flow-step (`data-step` kind, `data-state` ok|fail|skipped|cached|pending)
  *   asked-allowed (table), asked-allowed-row (`data-check-id`, `data-result` pass|fail|skip)
  *   findings, finding (`data-finding-id`, `data-kind`, `data-severity`)
@@ -125,6 +126,7 @@ export const TID = {
   headline: 'detail-headline',
   corsError: 'detail-cors-error',
   failedParameter: 'detail-failed-parameter',
+  verdictAlternative: 'verdict-alternative',
   flow: 'flow-diagram',
   flowStep: 'flow-step',
   askedAllowed: 'asked-allowed',

@@ -295,6 +295,9 @@ describe('credentials inference', () => {
     const ambiguous = verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
     expect(ambiguous).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', credentials: { mode: 'same-origin' } });
     expect(ambiguous.notes.join(' ')).toMatch(/credentials: "include", the browser would report PreflightWildcardOriginNotAllowed/);
+    expect(ambiguous.alternatives).toEqual([expect.objectContaining({ blocked: true, corsError: 'PreflightWildcardOriginNotAllowed', condition: 'the request was sent with credentials: "include"' })]);
+    // A mode that contradicts what the browser did is no alternative.
+    expect(verdict({ ...spec, observed: { failed: false } }).alternatives ?? []).toEqual([]);
   });
   it('prefers a mode that explains a failure over one that cannot judge it', () => {
     const spec: ExchangeSpec = { headers: { 'X-A': '1' }, preflight: { headers: corsHeaders({ origin: APP, credentials: true, headers: '*' }) }, response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } };
@@ -389,6 +392,8 @@ describe('requests that end without a CORS error', () => {
     const v = verdict({ redirects: [hop], response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
     expect(v).toMatchObject({ blocked: true, corsError: 'InvalidAllowCredentials', phase: 'redirect', credentials: { mode: 'include', inferred: true } });
     expect(v.notes.join(' ')).toMatch(/redirect mode "error"\); the capture cannot tell the two apart/);
+    // The other reading is data, not only prose: the panel and the corpus can show it.
+    expect(v.alternatives).toEqual([expect.objectContaining({ blocked: false, corsError: null, failedParameter: null, condition: expect.stringMatching(/same-origin.*redirect: "error"/) })]);
     // A recorded mode decides: with "same-origin" nothing failed, so it was not CORS.
     expect(verdict({ credentials: 'same-origin', redirects: [hop], response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } })).toMatchObject({ blocked: false, corsError: null });
   });

@@ -48,6 +48,7 @@ export function evaluate(exchange: Exchange): Verdict {
     credentials,
     preflightReasons: result.preflightReasons,
     notes,
+    ...(choice.alternatives.length && observed !== 'network-error' ? { alternatives: choice.alternatives } : {}),
   };
   const reported = exchange.observed.corsError;
   if (reported && blocked && result.corsError && reported !== result.corsError) {

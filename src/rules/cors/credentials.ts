@@ -51,6 +51,8 @@ export interface CredentialsChoice {
   /** True when no candidate mode explains the observed outcome. */
   inconsistent: boolean;
   notes: string[];
+  /** Other verdicts an unrecorded credentials (or redirect) mode would give, equally consistent with the outcome. */
+  alternatives: Alternative[];
 }
 
 /** The modes worth evaluating: the recorded one, or the fetch default plus "include". */
@@ -102,5 +104,32 @@ export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMod
       }
     }
   }
-  return { mode: pick.mode, inferred, result: pick.result, inconsistent: best === 0, notes };
+  // Readings the evidence supports as well as the pick (both consistent with what was observed) but
+  // with another verdict: only the unrecorded request options tell them apart.
+  const alternatives: Alternative[] = [];
+  if (inferred && best > 0) {
+    for (const other of scored) {
+      if (other === pick || other.score === 0 || !other.result.crossOrigin) continue;
+      const reading = readingOf(other.result);
+      const mine = readingOf(pick.result);
+      if (reading.blocked === mine.blocked && reading.corsError === mine.corsError && reading.failedParameter === mine.failedParameter) continue;
+      alternatives.push({ ...reading, condition: other.result.outcome === 'failed' && other.result.failureInferred
+        ? `the request was sent with credentials: "${other.mode}" and ended at the redirect for a reason that is not CORS (fetch's redirect: "error")`
+        : `the request was sent with credentials: "${other.mode}"` });
+    }
+  }
+  return { mode: pick.mode, inferred, result: pick.result, inconsistent: best === 0, notes, alternatives };
+}
+
+export interface Alternative {
+  blocked: boolean;
+  corsError: EngineResult['corsError'];
+  failedParameter: string | null;
+  condition: string;
+}
+
+/** A run's verdict in the Verdict's terms (blocked = a CORS check failed). */
+function readingOf(r: EngineResult): Omit<Alternative, 'condition'> {
+  const blocked = r.outcome === 'blocked';
+  return { blocked, corsError: blocked ? r.corsError : null, failedParameter: blocked ? r.failedParameter : null };
 }

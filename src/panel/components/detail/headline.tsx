@@ -32,6 +32,12 @@ export function Headline({ exchange, diagnosis, status }: { exchange: Exchange; 
           </span>
           {exchange.source !== 'live' ? <span class="cl-meta-item">source: {exchange.source}</span> : null}
         </div>
+        {v.alternatives?.map((a, i) => (
+          <p class="cl-inline-warning" key={i} data-testid={TID.verdictAlternative} data-cors-error={a.corsError ?? ''}>
+            Could also be {a.blocked ? <>blocked with <code class="cl-code">{a.corsError}</code></> : 'not a CORS block'}, if {a.condition}:
+            the capture does not record that.
+          </p>
+        ))}
         {v.inconsistent ? (
           <p class="cl-inline-warning">
             The browser’s recorded outcome does not match what these headers should produce. A cache, an extension or a
