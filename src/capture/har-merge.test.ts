@@ -16,9 +16,10 @@ describe('merging DevTools HAR entries into the live store', () => {
     expect(fromHar.length).toBeGreaterThan(3);
     const store = new TabStore(emptyTab(1));
     expect(mergeHarEntries(store, entries, pageUrl)).toBe(true);
-    expect(store.visibleExchanges()).toHaveLength(fromHar.length);
+    const finished = fromHar.filter((x) => x.observed.failed !== undefined).length;
+    expect(store.visibleExchanges()).toHaveLength(finished);
     expect(mergeHarEntries(store, entries, pageUrl)).toBe(false);
-    expect(store.visibleExchanges()).toHaveLength(fromHar.length);
+    expect(store.visibleExchanges()).toHaveLength(finished);
   });
 
   it('keeps out requests DevTools reports after the log was cleared, if they started before', () => {
@@ -30,6 +31,16 @@ describe('merging DevTools HAR entries into the live store', () => {
     mergeHarEntries(store, entries, pageUrl);
     expect(store.visibleExchanges().length).toBeGreaterThan(0);
     expect(store.visibleExchanges().length).toBeLessThan(fromHar.length);
+  });
+
+  it('waits for the request of a preflight DevTools reported alone, instead of adding a reconstruction', () => {
+    const preflightEntries = entries.filter((e) => e._resourceType === 'preflight');
+    expect(preflightEntries.length).toBeGreaterThan(0);
+    const store = new TabStore(emptyTab(1));
+    expect(mergeHarEntries(store, preflightEntries, pageUrl)).toBe(false);
+    expect(store.visibleExchanges()).toHaveLength(0);
+    mergeHarEntries(store, entries, pageUrl);
+    expect(store.visibleExchanges().length).toBe(fromHar.filter((x) => x.observed.failed !== undefined).length);
   });
 
   it('enriches the live exchange of the same request instead of adding a second one', () => {

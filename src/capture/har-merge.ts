@@ -48,6 +48,9 @@ export function mergeHarEntries(store: TabStore, entries: HarEntryJson[], pageUr
   const claimed = new Set(Object.values(seen));
   let changed = false;
   for (const har of exchanges) {
+    // Only finished requests: a preflight whose request DevTools has not reported yet comes back as a
+    // reconstruction with no outcome; the next batch brings the pair.
+    if (har.observed.failed === undefined) continue;
     const key = harKey(har);
     if (seen[key]) continue;
     // Started before the log was cleared (a navigation or Clear): DevTools reports it late; it stays out.
