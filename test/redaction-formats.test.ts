@@ -14,7 +14,7 @@ const JWT2 = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZWVkLXR3byJ9.c2VlZC1zaWctdHdv';
 const SECRETS = [
   JWT1, JWT2, 'c2VlZDpwcm94eQ', 'seed-cookie-1', 'seed-setcookie-1', 'seed-apikey-1', 'seed-amztoken-1', 'seed-apim-1',
   'seed-urltoken-1', 'seed-sig-1', 'AKIASEEDSEEDSEED1234', 'seed-code-1', 'seed-cs-1', 'seed-ak-1', 'seed-pass-1', 'seeduser',
-  'seed-body-1', 'seed-loc-1', 'seed-state-1', 'seed-custom-token-1', 'seed-prebody-1',
+  'seed-body-1', 'seed-loc-1', 'seed-state-1', 'seed-custom-token-1', 'seed-prebody-1', 'seed-earlier-cookie-1', 'seed-hop-preflight-1',
 ];
 const API = 'https://seeduser:seed-pass-1@api.example.com/v1/orders?token=seed-urltoken-1&X-Amz-Signature=seed-sig-1'
   + '&X-Amz-Credential=AKIASEEDSEEDSEED1234%2F20250101%2Feu-west-1&code=seed-code-1&client_secret=seed-cs-1&api_key=seed-ak-1&page=2';
@@ -40,6 +40,10 @@ function seeded(): AnalyzedExchange {
     response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'sess=seed-setcookie-1; Path=/; SameSite=None; Secure' }, { name: 'Access-Control-Allow-Origin', value: APP }],
       body: '{"refresh_token":"seed-body-1","ok":true}' },
     observed: { failed: true, errorText: 'net::ERR_FAILED' },
+    // Records beyond request/response carry wire data too (an earlier no-cors load, a hop's preflight).
+    earlierNoCors: { url: API, startedAt: 0, resourceType: 'image', response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'e=seed-earlier-cookie-1' }] } },
+    redirectPreflights: [{ request: { method: 'OPTIONS', url: 'https://api.example.com/v2/orders?access_token=seed-loc-1', headers: [{ name: 'Origin', value: 'null' }] },
+      response: { status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }], body: 'seed-hop-preflight-1' } }],
   };
   const diagnosis = diagnose(exchange);
   // A diagnosis quoting the wire, as findings and checks do.

@@ -374,12 +374,18 @@ export function redactExchange(exchange: Exchange, red: Redactor = createRedacto
   if (exchange.pageUrl !== undefined) out.pageUrl = red.url(exchange.pageUrl);
   if (exchange.initiator !== undefined) out.initiator = red.text(exchange.initiator);
   if (exchange.response) out.response = redactResponse(exchange.response, red);
-  if (exchange.preflight) {
-    const p = exchange.preflight;
+  const preflight = (p: PreflightRecord): PreflightRecord => {
     const pre: PreflightRecord = { ...p, request: { method: p.request.method, url: red.url(p.request.url), headers: red.headers(p.request.headers) } };
     if (p.response) pre.response = redactResponse(p.response, red);
     if (p.redirect) pre.redirect = redactHop(p.redirect, red);
-    out.preflight = pre;
+    return pre;
+  };
+  if (exchange.preflight) out.preflight = preflight(exchange.preflight);
+  // Every other record of the exchange carries wire data too: nothing leaves unredacted.
+  if (exchange.redirectPreflights) out.redirectPreflights = exchange.redirectPreflights.map(preflight);
+  if (exchange.earlierNoCors) {
+    const e = exchange.earlierNoCors;
+    out.earlierNoCors = { ...e, url: red.url(e.url), response: redactResponse(e.response, red) };
   }
   return out;
 }
