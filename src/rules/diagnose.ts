@@ -8,11 +8,12 @@ import { causeFindings } from './findings/causes';
 import type { Candidate, RuleContext } from './findings/context';
 import { computeFacts } from './findings/facts';
 import { noteFindings } from './findings/notes';
-import { buildSpec } from './findings/spec';
+import { buildSpec, type CorsSpec } from './findings/spec';
 import { meaningOf } from './findings/status';
 import { oneLine } from './findings/wire';
 import { isEdgeOptimizedApi } from './platforms/aws-cloudfront';
 import { detectPlatforms } from './platforms';
+import { signalInput } from './platforms/signals';
 import { evaluate } from './evaluate';
 
 export interface DiagnoseOptions {
@@ -48,12 +49,11 @@ function earlierLoads(exchange: Exchange): Exchange[] {
 /** The same, for a verdict the caller already has (tests, or a verdict computed elsewhere). */
 export function diagnoseWithVerdict(exchange: Exchange, verdict: Verdict, options: DiagnoseOptions = {}): Diagnosis {
   const facts = computeFacts(exchange, verdict);
-  const detection = detectPlatforms(exchange, verdict);
-  const base: RuleContext = {
+  const detection = detectPlatforms(exchange, verdict, signalInput(exchange, facts.url));
+  const fields: Omit<RuleContext, 'spec'> = {
     exchange,
     verdict,
     facts,
-    spec: buildSpec({ exchange, facts, platform: detection.platform.id }),
     platform: detection.platform,
     cdn: detection.cdn,
     origin: detection.module,
@@ -61,10 +61,13 @@ export function diagnoseWithVerdict(exchange: Exchange, verdict: Verdict, option
     edgeConfigurable: !(detection.cdn?.id === 'aws-cloudfront' && isEdgeOptimizedApi(facts.host)),
     related: [...(options.related ?? []), ...earlierLoads(exchange)],
   };
+  const base = withSpec(fields, () => buildSpec({ exchange, facts, platform: detection.platform.id }));
   // The failing answer's meaning names the API Gateway gateway response to fix, when there is one.
   const failing = facts.failing;
   const gatewayResponseType = failing && failing.response.status >= 400 ? meaningOf(base, failing.response, failing.where).gatewayResponse ?? null : null;
-  const ctx: RuleContext = gatewayResponseType ? { ...base, spec: buildSpec({ exchange, facts, platform: detection.platform.id, gatewayResponseType }) } : base;
+  const ctx: RuleContext = gatewayResponseType
+    ? withSpec(fields, () => buildSpec({ exchange, facts, platform: detection.platform.id, gatewayResponseType }))
+    : base;
 
   const candidates: Candidate[] = [
     ...causeFindings(ctx),
@@ -91,6 +94,22 @@ export function diagnoseWithVerdict(exchange: Exchange, verdict: Verdict, option
     headline: oneLine(headline, 300),
     summary: withPlatform(oneLine(summary, 110), ctx),
     findings: ordered.map((c) => c.finding),
+  };
+}
+
+/**
+ * The context with its fix spec built on first use: most exchanges (allowed ones) have no finding
+ * with fixes, and the spec is a good part of a diagnosis' cost. buildSpec is pure, so when it runs
+ * does not change what it returns.
+ */
+function withSpec(fields: Omit<RuleContext, 'spec'>, build: () => CorsSpec): RuleContext {
+  let spec: CorsSpec | undefined;
+  return {
+    ...fields,
+    get spec(): CorsSpec {
+      spec ??= build();
+      return spec;
+    },
   };
 }
 

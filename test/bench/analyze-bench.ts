@@ -2,6 +2,7 @@
  * `cors-lens analyze` vs plain JSON.parse on a large generated HAR: wall and CPU time and peak RSS, each in
  * its own process, alternating, best of N (the machine is shared; the minimum is the least noisy).
  *   npm run build && npx tsx test/bench/analyze-bench.ts [requests=60000] [runs=3] [format=json]
+ * CORS_LENS_CLI=<path to a built cors-lens.mjs> measures another build (e.g. a baseline).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -12,7 +13,7 @@ const runs = Number(process.argv[3] ?? 3);
 const format = process.argv[4] ?? 'json';
 const root = resolve(import.meta.dirname, '../..');
 const har = `/tmp/cors-lens-bench-${requests}.har`;
-const cli = resolve(root, 'dist-cli/cors-lens.mjs');
+const cli = resolve(process.env.CORS_LENS_CLI ?? resolve(root, 'dist-cli/cors-lens.mjs'));
 if (!existsSync(cli)) throw new Error('run `npm run build` first');
 if (!existsSync(har)) execFileSync('npx', ['tsx', resolve(root, 'test/fixtures/har/make-large.ts'), har, String(requests)], { stdio: 'inherit' });
 

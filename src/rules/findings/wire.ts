@@ -7,21 +7,56 @@ import type { Header, RequestRecord, ResponseRecord } from '../../model';
 
 type HasHeaders = Pick<RequestRecord | ResponseRecord, 'headers'> | undefined | null;
 
+// eslint-disable-next-line no-control-regex -- "is this ASCII", control characters included
+const ASCII = /^[\u0000-\u007f]*$/;
+
+/**
+ * Whether a header line is named `lower` (a lowercased name; `ascii` when it is ASCII). The rules
+ * look headers up thousands of times per capture: a length test first skips most lines without
+ * lowercasing them. Exact for an ASCII name: toLowerCase keeps a string's length except for
+ * U+0130, whose lowercase is not ASCII.
+ */
+function named(h: Header, lower: string, ascii: boolean): boolean {
+  const n = h.name;
+  if (n === lower) return true;
+  return (!ascii || n.length === lower.length) && n.toLowerCase() === lower;
+}
+
+/** The first line of a header (wire order) whose value passes `test` (any line without one), or undefined. */
+export function firstHeaderLine(record: HasHeaders, name: string, test?: RegExp): string | undefined {
+  if (!record) return undefined;
+  const lower = name.toLowerCase();
+  const ascii = ASCII.test(lower);
+  for (const h of record.headers) if (named(h, lower, ascii) && (!test || test.test(h.value))) return h.value;
+  return undefined;
+}
+
 /** All lines of a header, in wire order (names compare case-insensitively). */
 export function headerLines(record: HasHeaders, name: string): string[] {
   if (!record) return [];
   const lower = name.toLowerCase();
-  return record.headers.filter((h: Header) => h.name.toLowerCase() === lower).map((h) => h.value);
+  const ascii = ASCII.test(lower);
+  const out: string[] = [];
+  for (const h of record.headers) if (named(h, lower, ascii)) out.push(h.value);
+  return out;
 }
 
 /** The header's combined value as a browser sees it (repeated lines joined with ", "), or null when absent. */
 export function headerValue(record: HasHeaders, name: string): string | null {
-  const lines = headerLines(record, name);
-  return lines.length === 0 ? null : lines.join(', ');
+  if (!record) return null;
+  const lower = name.toLowerCase();
+  const ascii = ASCII.test(lower);
+  let value: string | null = null;
+  for (const h of record.headers) if (named(h, lower, ascii)) value = value === null ? h.value : `${value}, ${h.value}`;
+  return value;
 }
 
 export function hasHeader(record: HasHeaders, name: string): boolean {
-  return headerLines(record, name).length > 0;
+  if (!record) return false;
+  const lower = name.toLowerCase();
+  const ascii = ASCII.test(lower);
+  for (const h of record.headers) if (named(h, lower, ascii)) return true;
+  return false;
 }
 
 /** Names of the Access-Control-* response headers present (lowercased, de-duplicated). */
@@ -34,7 +69,12 @@ export function corsHeaderNames(record: HasHeaders): string[] {
 /** Comma-separated list → trimmed, non-empty items. */
 export function splitList(value: string | null | undefined): string[] {
   if (!value) return [];
-  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const out: string[] = [];
+  for (const part of value.split(',')) {
+    const s = part.trim();
+    if (s.length > 0) out.push(s);
+  }
+  return out;
 }
 
 /** True when `Vary` lists Origin (or `*`). */

@@ -53,7 +53,7 @@ export const awsApiGatewayHttp: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [httpConsole, httpOpenApi, httpSam, httpCdk, httpServerless, httpTerraform, lambdaNode, lambdaPython],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where) => explainHttp(r, where),
   findings: () => [],
 };

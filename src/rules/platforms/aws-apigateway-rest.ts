@@ -250,8 +250,8 @@ export const awsApiGatewayRest: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [restConsole, restOpenApi, restSam, restCdk, restServerless, restTerraform, lambdaNode, lambdaPython, headersStack],
-  detect(exchange) {
-    const match = matchSignals(ID, NAME, exchange, SIGNALS);
+  detect(exchange, _verdict, input) {
+    const match = matchSignals(ID, NAME, exchange, SIGNALS, input);
     if (!match) return null;
     // HTTP APIs share the host; their own request id header without REST's means "not REST".
     const responses = [exchange.preflight?.response, exchange.response];

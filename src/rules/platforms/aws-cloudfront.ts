@@ -95,8 +95,8 @@ export const awsCloudFront: PlatformModule = {
   name: NAME,
   role: 'cdn',
   stacks: [cloudfrontStack, headersStack],
-  detect(exchange) {
-    const match = matchSignals(ID, NAME, exchange, SIGNALS);
+  detect(exchange, _verdict, input) {
+    const match = matchSignals(ID, NAME, exchange, SIGNALS, input);
     if (!match) return null;
     let host = '';
     try {

@@ -54,7 +54,7 @@ export const awsLambdaUrl: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [urlConsole, urlSam, urlCdk, urlTerraform, lambdaNode, lambdaPython],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where) => explainUrl(r, where),
   findings: () => [],
 };

@@ -65,7 +65,7 @@ export const awsS3: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [s3Console, s3Cli, s3Terraform, s3Cdk],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where, ctx) => explainS3(r, where, ctx),
   findings: () => [],
 };

@@ -47,7 +47,7 @@ export const azureApim: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [apimStack, headersStack],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where) => explainApim(r, where),
   findings: () => [],
 };

@@ -46,7 +46,7 @@ export const express: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [expressStack, headersStack],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where) => explainExpress(r, where),
   findings: () => [],
 };

@@ -51,7 +51,7 @@ export const gcpApiGateway: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [gcpOpenApi, expressStack, headersStack],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where) => explainGcp(r, where),
   findings: () => [],
 };

@@ -39,7 +39,7 @@ export const gcpCloudRun: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [cloudRunStack, expressStack, headersStack],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where, ctx) => explainCloudRun(r, where, ctx),
   findings: () => [],
 };

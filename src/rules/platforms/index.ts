@@ -14,6 +14,7 @@ import { gcpApiGateway } from './gcp-api-gateway';
 import { gcpCloudRun } from './gcp-cloud-run';
 import { nginx } from './nginx';
 import { spring } from './spring';
+import { signalInput, type SignalInput } from './signals';
 import type { PlatformModule } from './types';
 import { unknownPlatform } from './unknown';
 
@@ -47,9 +48,9 @@ export function platformModule(id: PlatformMatch['id']): PlatformModule {
 }
 
 /** The platform that answered (origin) and any CDN in front of it; a CDN alone is reported as the platform. */
-export function detectPlatforms(exchange: Exchange, verdict: Verdict): Detection {
+export function detectPlatforms(exchange: Exchange, verdict: Verdict, input: SignalInput = signalInput(exchange)): Detection {
   const hits = PLATFORMS
-    .map((module, order) => ({ module, order, match: module.detect(exchange, verdict) }))
+    .map((module, order) => ({ module, order, match: module.detect(exchange, verdict, input) }))
     .filter((h): h is { module: PlatformModule; order: number; match: PlatformMatch } => h.match !== null)
     .sort((a, b) => b.match.confidence - a.match.confidence || a.order - b.order);
   const origin = hits.find((h) => h.module.role === 'origin');

@@ -41,7 +41,7 @@ export const nginx: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [nginxStack, headersStack],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where, ctx) => explainNginx(r, where, ctx),
   findings: () => [],
 };

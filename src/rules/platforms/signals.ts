@@ -4,7 +4,7 @@
  * 1 - Π(1 - weight), so two medium signals beat one weak one.
  */
 import type { Exchange, PlatformId, PlatformMatch, ResponseRecord } from '../../model';
-import { headerLines, oneLine, parseUrl } from '../findings/wire';
+import { firstHeaderLine, headerLines, oneLine, parseUrl } from '../findings/wire';
 
 export type Signal =
   | { kind: 'header'; name: string; value?: RegExp; weight: number }
@@ -27,29 +27,53 @@ export function responsesOf(exchange: Exchange): Array<{ where: string; response
   return out;
 }
 
-function testSignal(signal: Signal, exchange: Exchange, responses: ReturnType<typeof responsesOf>): string | null {
+/**
+ * What the signals read of one exchange, worked out once and shared by every platform's detection
+ * (eleven platforms test the same responses and hosts).
+ */
+export interface SignalInput {
+  responses: ReadonlyArray<{ where: string; response: ResponseRecord }>;
+  /** Lowercased hosts of the request URL and of every redirect target, in order (unparseable ones left out). */
+  hosts(): readonly string[];
+}
+
+/** `url`: the request URL already parsed (saves parsing it again), when the caller has it. */
+export function signalInput(exchange: Exchange, url?: URL | null): SignalInput {
+  let hosts: string[] | undefined;
+  return {
+    responses: responsesOf(exchange),
+    hosts() {
+      if (!hosts) {
+        const first = url === undefined ? parseUrl(exchange.request.url) : url;
+        hosts = [first, ...exchange.redirects.map((h) => parseUrl(h.location))]
+          .map((u) => u?.hostname.toLowerCase()).filter((h): h is string => !!h);
+      }
+      return hosts;
+    },
+  };
+}
+
+function testSignal(signal: Signal, exchange: Exchange, input: SignalInput): string | null {
   switch (signal.kind) {
     case 'header':
-      for (const { where, response } of responses) {
-        const value = headerLines(response, signal.name).find((v) => !signal.value || signal.value.test(v));
+      for (const { where, response } of input.responses) {
+        const value = firstHeaderLine(response, signal.name, signal.value);
         if (value !== undefined) return `${where}: ${signal.name}: ${oneLine(value, 80)}`;
       }
       return null;
     case 'header-prefix':
-      for (const { where, response } of responses) {
+      for (const { where, response } of input.responses) {
         const h = response.headers.find((x) => x.name.toLowerCase().startsWith(signal.prefix));
         if (h) return `${where}: ${h.name} header`;
       }
       return null;
     case 'body':
-      for (const { where, response } of responses) {
+      for (const { where, response } of input.responses) {
         if (response.body && signal.pattern.test(response.body)) return `${where} body: ${signal.label}`;
       }
       return null;
     case 'host': {
-      const hosts = [exchange.request.url, ...exchange.redirects.map((h) => h.location)]
-        .map((u) => parseUrl(u)?.hostname.toLowerCase()).filter((h): h is string => !!h);
-      const host = hosts.find((h) => signal.pattern.test(h));
+      const host = input.hosts().find((h) => signal.pattern.test(h));
       return host ? `host ${host} (${signal.label})` : null;
     }
     case 'request-header': {
@@ -63,12 +87,11 @@ function testSignal(signal: Signal, exchange: Exchange, responses: ReturnType<ty
   }
 }
 
-export function matchSignals(id: PlatformId, name: string, exchange: Exchange, signals: readonly Signal[]): PlatformMatch | null {
-  const responses = responsesOf(exchange);
+export function matchSignals(id: PlatformId, name: string, exchange: Exchange, signals: readonly Signal[], input: SignalInput = signalInput(exchange)): PlatformMatch | null {
   const evidence: string[] = [];
   let miss = 1;
   for (const signal of signals) {
-    const hit = testSignal(signal, exchange, responses);
+    const hit = testSignal(signal, exchange, input);
     if (hit === null) continue;
     evidence.push(hit);
     miss *= 1 - signal.weight;

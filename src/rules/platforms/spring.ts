@@ -56,7 +56,7 @@ export const spring: PlatformModule = {
   name: NAME,
   role: 'origin',
   stacks: [springStack, headersStack],
-  detect: (exchange) => matchSignals(ID, NAME, exchange, SIGNALS),
+  detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where) => explainSpring(r, where),
   findings: () => [],
 };

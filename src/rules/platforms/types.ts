@@ -4,11 +4,13 @@
  */
 import type { Exchange, PlatformMatch, Verdict } from '../../model';
 import type { Candidate, PlatformRules, RuleContext } from '../findings/context';
+import type { SignalInput } from './signals';
 
 export interface PlatformModule extends PlatformRules {
   /** `cdn` modules are reported as Diagnosis.cdn when an origin platform is also recognised. */
   role: 'origin' | 'cdn';
-  detect(exchange: Exchange, verdict: Verdict): PlatformMatch | null;
+  /** `input`: what detection reads of the exchange, shared by every platform (built when absent). */
+  detect(exchange: Exchange, verdict: Verdict, input?: SignalInput): PlatformMatch | null;
   /** Findings only this platform can explain (deploy state, platform quirks). */
   findings(ctx: RuleContext): Candidate[];
 }
