@@ -5,6 +5,7 @@
  * on both sides, so a difference can only come from the optimised files.
  *
  *   npx tsx scripts/experiments/snapshot-check.ts [baseline-commit=755e108]
+ * Runs diagnose-snapshot.ts and report-snapshot.ts on both sides; exits 1 unless both are byte-identical.
  *
  * The reference tree lives in /tmp/cors-lens-ref (git archive of the baseline; no git state touched).
  */
@@ -17,7 +18,7 @@ const base = process.argv[2] ?? '755e108';
 const ref = '/tmp/cors-lens-ref';
 /** The files being optimised: they come from the baseline commit in the reference tree. */
 const OWNED = ['src/rules/diagnose.ts', 'src/rules/findings', 'src/rules/platforms', 'src/report', 'src/cli', 'src/panel/state'];
-const SYNCED = ['src', 'test/fixtures', 'test/golden/files/sample.har', 'scripts/experiments/diagnose-snapshot.ts'];
+const SYNCED = ['src', 'test/fixtures', 'test/golden/files/sample.har', 'scripts/experiments/diagnose-snapshot.ts', 'scripts/experiments/report-snapshot.ts'];
 
 const owned = (path: string): boolean => OWNED.some((o) => path === o || path.startsWith(`${o}/`));
 
@@ -40,13 +41,17 @@ for (const top of SYNCED) {
   for (const f of here) cpSync(join(root, f), join(ref, f));
 }
 
-const run = (dir: string, out: string): string => execFileSync('npx', ['tsx', 'scripts/experiments/diagnose-snapshot.ts', out], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-console.log(`reference (${base}'s optimised files): ${run(ref, '/tmp/cors-lens-snap-ref.jsonl')}`);
-console.log(`working tree:                        ${run(root, '/tmp/cors-lens-snap-now.jsonl')}`);
-try {
-  execFileSync('cmp', ['/tmp/cors-lens-snap-ref.jsonl', '/tmp/cors-lens-snap-now.jsonl'], { stdio: 'inherit' });
-  console.log('IDENTICAL');
-} catch {
-  console.log('DIFFERENT');
-  process.exitCode = 1;
+const run = (dir: string, script: string, out: string): string => execFileSync('npx', ['tsx', `scripts/experiments/${script}`, out], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+for (const [script, kind] of [['diagnose-snapshot.ts', 'jsonl'], ['report-snapshot.ts', 'txt']] as const) {
+  const a = `/tmp/cors-lens-${script.replace('.ts', '')}-ref.${kind}`;
+  const b = `/tmp/cors-lens-${script.replace('.ts', '')}-now.${kind}`;
+  console.log(`${script} reference (${base}'s optimised files): ${run(ref, script, a)}`);
+  console.log(`${script} working tree:                        ${run(root, script, b)}`);
+  try {
+    execFileSync('cmp', [a, b], { stdio: 'inherit' });
+    console.log('IDENTICAL');
+  } catch {
+    console.log('DIFFERENT');
+    process.exitCode = 1;
+  }
 }

@@ -104,10 +104,15 @@ export function bodyMessage(record: ResponseRecord | undefined): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+// eslint-disable-next-line no-control-regex
+const NOT_FLAT = /[\u0000-\u001f\u007f]|[^\S ]| {2}|^ | $/;
+
 /** One line, bounded, control characters made visible: safe to put in evidence and headlines. */
 export function oneLine(text: string, max = 160): string {
+  // Most text is one line already (no control characters, no whitespace but single inner spaces):
+  // then the replacements below would change nothing, and are skipped.
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?').replace(/\s+/g, ' ').trim();
+  const flat = !NOT_FLAT.test(text) ? text : text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -4,10 +4,11 @@
  * 1 - Π(1 - weight), so two medium signals beat one weak one.
  */
 import type { Exchange, PlatformId, PlatformMatch, ResponseRecord } from '../../model';
-import { firstHeaderLine, headerLines, oneLine, parseUrl } from '../findings/wire';
+import { firstHeaderLine, hasHeader, headerLines, oneLine, parseUrl } from '../findings/wire';
 
 export type Signal =
   | { kind: 'header'; name: string; value?: RegExp; weight: number }
+  /** `prefix`: lowercase ASCII. */
   | { kind: 'header-prefix'; prefix: string; weight: number }
   | { kind: 'body'; pattern: RegExp; weight: number; label: string }
   | { kind: 'host'; pattern: RegExp; weight: number; label: string }
@@ -63,7 +64,8 @@ function testSignal(signal: Signal, exchange: Exchange, input: SignalInput): str
       return null;
     case 'header-prefix':
       for (const { where, response } of input.responses) {
-        const h = response.headers.find((x) => x.name.toLowerCase().startsWith(signal.prefix));
+        // A name shorter than the (ASCII) prefix cannot start with it once lowercased: skip lowercasing it.
+        const h = response.headers.find((x) => x.name.length >= signal.prefix.length && x.name.toLowerCase().startsWith(signal.prefix));
         if (h) return `${where}: ${h.name} header`;
       }
       return null;
@@ -77,10 +79,10 @@ function testSignal(signal: Signal, exchange: Exchange, input: SignalInput): str
       return host ? `host ${host} (${signal.label})` : null;
     }
     case 'request-header': {
+      if (hasHeader(exchange.request, signal.name)) return `request header ${signal.name}`;
       const lower = signal.name.toLowerCase();
-      const inRequest = exchange.request.headers.some((h) => h.name.toLowerCase() === lower);
       const acrh = headerLines(exchange.preflight?.request, 'access-control-request-headers').join(',').toLowerCase();
-      return inRequest || acrh.split(',').map((s) => s.trim()).includes(lower) ? `request header ${signal.name}` : null;
+      return acrh.split(',').map((s) => s.trim()).includes(lower) ? `request header ${signal.name}` : null;
     }
     case 'custom':
       return signal.test(exchange);
