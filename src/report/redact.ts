@@ -237,6 +237,28 @@ function collectFromText(text: string, secrets: Set<string>): void {
   if (text.includes('=')) for (const m of text.matchAll(EQ_PAIR)) addSecret(secrets, m[3]);
 }
 
+/**
+ * The secrets of a pure collector for one string, in the order it adds them, remembered: URLs and
+ * header values repeat across neighbouring exchanges (the page URL, a request's URL on its preflight, Referer).
+ * Adding a remembered list in order gives the same set, in the same order, as collecting again.
+ */
+function memoSecrets(collect: (text: string, into: Set<string>) => void): (text: string, into: Set<string>) => void {
+  const found = recent((text) => {
+    const fresh = new Set<string>();
+    collect(text, fresh);
+    return [...fresh];
+  });
+  return (text, into) => {
+    for (const s of found(text)) into.add(s);
+  };
+}
+
+const collectFromUrlShared = memoSecrets(collectFromUrl);
+const collectFromValueShared = memoSecrets((value, into) => {
+  collectFromText(value, into);
+  if (value.includes('://')) collectFromUrl(value, into);
+});
+
 function collectFromHeaders(headers: readonly Header[], secrets: Set<string>): void {
   for (const h of headers) {
     const { lower: name, cls } = classify(h.name);
@@ -250,8 +272,7 @@ function collectFromHeaders(headers: readonly Header[], secrets: Set<string>): v
         if (token) addSecret(secrets, token[1]);
       }
     } else if (MAYBE_SECRET_VALUE.test(h.value)) {
-      collectFromText(h.value, secrets);
-      if (h.value.includes('://')) collectFromUrl(h.value, secrets);
+      collectFromValueShared(h.value, secrets);
     }
   }
 }
@@ -265,21 +286,21 @@ function collectFromResponse(r: ResponseRecord | undefined, secrets: Set<string>
 /** Every secret value an exchange carries (for scrubbing free text). */
 export function collectSecrets(exchange: Exchange): Set<string> {
   const secrets = new Set<string>();
-  collectFromUrl(exchange.request.url, secrets);
-  if (exchange.pageUrl) collectFromUrl(exchange.pageUrl, secrets);
+  collectFromUrlShared(exchange.request.url, secrets);
+  if (exchange.pageUrl) collectFromUrlShared(exchange.pageUrl, secrets);
   collectFromHeaders(exchange.request.headers, secrets);
   for (const hop of exchange.redirects) {
-    collectFromUrl(hop.url, secrets);
-    collectFromUrl(hop.location, secrets);
+    collectFromUrlShared(hop.url, secrets);
+    collectFromUrlShared(hop.location, secrets);
     collectFromResponse(hop.response, secrets);
   }
   collectFromResponse(exchange.response, secrets);
   const p = exchange.preflight;
   if (p) {
-    collectFromUrl(p.request.url, secrets);
+    collectFromUrlShared(p.request.url, secrets);
     collectFromHeaders(p.request.headers, secrets);
     collectFromResponse(p.response, secrets);
-    if (p.redirect) collectFromUrl(p.redirect.location, secrets);
+    if (p.redirect) collectFromUrlShared(p.redirect.location, secrets);
   }
   return secrets;
 }
@@ -312,30 +333,73 @@ function scrub(text: string, secrets: readonly string[], headerLines: boolean): 
 
 /** Redacts one header value by its name (CORS headers and Origin pass through). Unchanged headers are returned as they are. */
 export function redactHeader(header: Header, secretSet: ReadonlySet<string> | readonly string[] = []): Header {
-  const secrets = ordered(secretSet);
+  return redactHeaderWith(header, ordered(secretSet));
+}
+
+/** redactHeader with the secrets already ordered (longest first). */
+function redactHeaderWith(header: Header, secrets: readonly string[]): Header {
   const { lower, cls } = classify(header.name);
   if (cls === 'kept' || header.value === '') return header;
   let value: string;
   if (cls === 'sensitive') value = redactSensitiveValue(lower, header.value);
-  else if (cls === 'url') value = scrub(redactUrl(header.value), secrets, false);
-  else value = scrub(header.value, secrets, false);
+  else if (cls === 'url') value = scrubWith(redactUrlShared(header.value), secrets, false, scrubValueShared);
+  else value = scrubWith(header.value, secrets, false, scrubValueShared);
   return value === header.value ? header : { name: header.name, value };
+}
+
+/** A bounded memo of a pure string function (cleared when full: what repeats comes back quickly). */
+function memo(fn: (text: string) => string, size = 20_000): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      out = fn(text);
+      if (cache.size >= size) cache.clear();
+      cache.set(text, out);
+    }
+    return out;
+  };
+}
+
+/**
+ * A memo of the last few results of a pure string function: for values that repeat within a few
+ * exchanges (the page URL, a request's URL on its preflight) without the cost of a big map that
+ * distinct values would fill.
+ */
+function recent<T>(fn: (text: string) => T, size = 8): (text: string) => T {
+  const keys: string[] = [];
+  const values: T[] = [];
+  let next = 0;
+  return (text) => {
+    for (let i = 0; i < keys.length; i++) if (keys[i] === text) return values[i]!;
+    const out = fn(text);
+    keys[next] = text;
+    values[next] = out;
+    next = (next + 1) % size;
+    return out;
+  };
 }
 
 /**
  * Findings, fixes and notes repeat across exchanges (the same fix snippet for every request to one
  * API): without exchange-specific secrets in them, their redaction is computed once.
  */
-const sharedText = new Map<string, string>();
+const scrubShared = memo((text) => scrub(text, [], true));
+/**
+ * URLs repeat too (the page URL on every request, a request's URL on its preflight, Referer values).
+ * Separate caches, so that many distinct URLs never push the shared prose out.
+ */
+const redactUrlShared = recent(redactUrl);
+const scrubUrlShared = recent((text) => scrub(text, [], true));
+const scrubValueShared = recent((text) => scrub(text, [], false), 32);
 
-function scrubShared(text: string): string {
-  let out = sharedText.get(text);
-  if (out === undefined) {
-    out = scrub(text, [], true);
-    if (sharedText.size >= 20_000) sharedText.clear();
-    sharedText.set(text, out);
-  }
-  return out;
+/**
+ * scrub() with an exchange's secrets: when none of them occurs in the text, the secrets change
+ * nothing and the shared (memoized) result is the same.
+ */
+function scrubWith(text: string, secrets: readonly string[], headerLines: boolean, shared: (text: string) => string): string {
+  for (const s of secrets) if (text.includes(s)) return scrub(text, secrets, headerLines);
+  return shared(text);
 }
 
 export function createRedactor(exchange: Exchange | undefined, includeSensitive: boolean): Redactor {
@@ -343,10 +407,10 @@ export function createRedactor(exchange: Exchange | undefined, includeSensitive:
   const secrets = exchange ? ordered(collectSecrets(exchange)) : [];
   return {
     enabled: true,
-    header: (h) => redactHeader(h, secrets),
-    headers: (hs) => hs.map((h) => redactHeader(h, secrets)),
-    url: (u) => scrub(redactUrl(u), secrets, true),
-    text: (t) => (secrets.some((x) => t.includes(x)) ? scrub(t, secrets, true) : scrubShared(t)),
+    header: (h) => redactHeaderWith(h, secrets),
+    headers: (hs) => hs.map((h) => redactHeaderWith(h, secrets)),
+    url: (u) => scrubWith(redactUrlShared(u), secrets, true, scrubUrlShared),
+    text: (t) => scrubWith(t, secrets, true, scrubShared),
     body: () => undefined,
   };
 }
