@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../model';
 import { StaticSource } from '../data/static-source';
-import { fixtureDiagnose, sampleSet } from '../fixtures/sample';
+import { fixtureDiagnose, manyExchanges, sampleSet } from '../fixtures/sample';
 import { memoryPrefs } from '../lib/prefs';
 import { PanelStore, type IdleScheduler } from './store';
 
@@ -144,4 +144,82 @@ describe('PanelStore', () => {
     expect(diagnose).toHaveBeenCalledTimes(samples.length); // each once: the memo holds
     expect(notified).toHaveBeenCalled();
   });
+
+  describe('a filter typed before the background analysis has finished', () => {
+    const many = manyExchanges(samples, 600);
+    function pendingStore() {
+      const slices: ((timeLeft: () => number) => void)[] = [];
+      const idle: IdleScheduler = (work) => { slices.push(work); return () => undefined; };
+      const diagnose = vi.fn(fixtureDiagnose(samples));
+      const { store } = storeWith(many, diagnose, idle);
+      return { store, diagnose, slices };
+    }
+    /** The list a store without background analysis computes at once. */
+    const exact = (text: string, scope: 'all' | 'blocked' = 'all') => {
+      const { store } = storeWith(many, fixtureDiagnose(samples));
+      store.setFilters({ text, scope });
+      return store.visibleIds();
+    };
+
+    it('decides from the exchange alone where it can, without diagnosing', () => {
+      const { store, diagnose } = pendingStore();
+      store.setFilters({ text: 'execute-api method:put' });
+      expect(store.visibleIds()).toEqual(exact('execute-api method:put'));
+      expect(store.visibleIds().length).toBeGreaterThan(0);
+      expect(store.filterPending).toBe(false);
+      expect(diagnose).not.toHaveBeenCalled();
+    });
+
+    it('lists a screenful at once, then grows only at its end as diagnoses arrive, to the exact result', () => {
+      const { store, diagnose, slices } = pendingStore();
+      const notified = vi.fn();
+      store.subscribe(notified);
+      store.setFilters({ text: 'allowed' }); // only the diagnosis' summary says so
+      const final = exact('allowed');
+      let shown = store.visibleIds();
+      expect(shown.length).toBeGreaterThanOrEqual(100);
+      expect(shown.length).toBeLessThan(final.length);
+      expect(store.filterPending).toBe(true);
+      expect(diagnose.mock.calls.length).toBeLessThan(many.length);
+      expect(final.slice(0, shown.length)).toEqual(shown);
+      let budget = 0;
+      for (let guard = 0; slices.length && guard < 10_000; guard++) {
+        budget = 25;
+        slices.shift()!(() => (budget-- > 0 ? 10 : 0));
+        const now = store.visibleIds();
+        expect(now.slice(0, shown.length)).toEqual(shown); // never a row removed or inserted above
+        expect(final.slice(0, now.length)).toEqual(now); // never a row that does not match
+        shown = now;
+      }
+      expect(shown).toEqual(final);
+      expect(store.filterPending).toBe(false);
+      expect(store.visibleIndex(final[final.length - 1]!)).toBe(final.length - 1);
+      expect(notified).toHaveBeenCalled();
+      expect(diagnose).toHaveBeenCalledTimes(many.length); // each exchange once
+    });
+
+    it('never lists nothing while a match may still come: a filter matching nothing, or little, is decided at once', () => {
+      const { store } = pendingStore();
+      store.setFilters({ text: 'no-row-has-this' });
+      expect(store.visibleIds()).toEqual([]);
+      expect(store.filterPending).toBe(false);
+      store.setFilters({ text: 'DELETE not in', scope: 'blocked' }); // fewer matches than a screenful
+      expect(store.visibleIds()).toEqual(exact('DELETE not in', 'blocked'));
+      expect(store.visibleIds().length).toBeGreaterThan(0);
+      expect(store.filterPending).toBe(false);
+    });
+
+    it('starts over when the data changes while the list is still growing', () => {
+      const { store, slices } = pendingStore();
+      store.setFilters({ text: 'allowed' });
+      expect(store.filterPending).toBe(true);
+      store.apply({ type: 'upsert', exchanges: [{ ...many[0]!, id: 'late', startedAt: 0 }], dropped: 0 });
+      for (let guard = 0; slices.length && guard < 10_000; guard++) slices.shift()!(() => 10);
+      const { store: full } = storeWith([...many, { ...many[0]!, id: 'late', startedAt: 0 }], fixtureDiagnose(samples, () => samples[0]!.diagnosis));
+      full.setFilters({ text: 'allowed' });
+      expect(store.visibleIds()).toEqual(full.visibleIds());
+      expect(store.filterPending).toBe(false);
+    });
+  });
 });
+

@@ -9,7 +9,7 @@ import type { Diagnosis, Exchange } from '../../model';
 import { diagnose as rulesDiagnose } from '../../rules';
 import type { ConnectionStatus, DataSource, SourceEvent } from '../data/source';
 import { localPrefs, readChoice, type PrefStore } from '../lib/prefs';
-import { DEFAULT_FILTERS, SCOPES, matchesFilters, parseFilterText, type Filters } from './filters';
+import { DEFAULT_FILTERS, SCOPES, matchesFilters, matchesWithoutDiagnosis, parseFilterText, type Filters, type Term } from './filters';
 import { rowModel, type RowModel } from './row-model';
 import { safeDiagnose, type DiagnoseFn } from './safe-diagnose';
 import { normalizeExchange } from './normalize';
@@ -51,6 +51,28 @@ export interface Counts {
 
 /** At most one store notification per this many ms while the background analysis runs. */
 const ANALYSIS_NOTIFY_MS = 250;
+/** While a filter's list is still being completed in the background, it grows at most this often. */
+const FILTER_NOTIFY_MS = 100;
+/**
+ * A filter change diagnoses (synchronously) the exchanges it needs until this many rows are listed —
+ * more than a screenful — or every exchange is decided; the rest of the list follows from the
+ * background analysis. So the list never says "no match" while a match may still come.
+ */
+const SYNC_MATCHES = 100;
+
+/**
+ * The filtered list: the exchanges that pass the filters, in time order, up to the first one the
+ * filters cannot decide yet (it waits for its diagnosis). It only ever grows at its end until the
+ * data or the filters change: a row once listed matches, and rows never appear above it.
+ */
+interface VisibleList {
+  key: string;
+  ids: string[];
+  index: Map<string, number>;
+  /** Position in `order` of the first exchange not decided yet; order.length when the list is complete. */
+  scan: number;
+  terms: readonly Term[];
+}
 
 export class PanelStore {
   private readonly diagnoseFn: DiagnoseFn;
@@ -75,7 +97,7 @@ export class PanelStore {
 
   private dataVersion = 0;
   private filterVersion = 0;
-  private visibleCache: { key: string; ids: string[]; index: Map<string, number> } | null = null;
+  private visibleCache: VisibleList | null = null;
   private countsCache: { key: string; counts: Counts } | null = null;
 
   filters: Filters;
@@ -209,6 +231,15 @@ export class PanelStore {
     return this.visible().ids;
   }
 
+  /**
+   * True while the filtered list is still being completed from the background analysis (the filter
+   * was typed before every exchange was diagnosed): more rows may still be appended at its end.
+   */
+  get filterPending(): boolean {
+    const v = this.visible();
+    return v.scan < this.order.length;
+  }
+
   /** Position of `id` among the visible ids, or -1. */
   visibleIndex(id: string | null): number {
     if (id === null) return -1;
@@ -271,15 +302,22 @@ export class PanelStore {
     if (!idle) return;
     this.cancelAnalysis = idle((timeLeft) => {
       this.cancelAnalysis = null;
+      // The exchanges a pending filtered list waits for come first, in list order.
+      const list = this.visibleCache?.key === this.visibleKey() ? this.visibleCache : null;
+      const listed = list?.ids.length ?? 0;
+      const waiting = list !== null && list.scan < this.order.length;
+      if (list && waiting) this.extendVisible(list, () => timeLeft() > 1);
       const q = this.analysisQueue;
       while (this.analysisAt < q.length && timeLeft() > 1) {
         const e = this.byId.get(q[this.analysisAt++]!);
         if (e) this.diagnosis(e);
       }
       this.analysisVersion++;
-      const done = this.analysisAt >= q.length;
+      const pending = list !== null && list.scan < this.order.length;
+      const done = this.analysisAt >= q.length && !pending;
+      const grew = list !== null && list.ids.length !== listed;
       const now = performance.now();
-      if (done || now - this.lastAnalysisNotify > ANALYSIS_NOTIFY_MS) {
+      if (done || (waiting && !pending) || now - this.lastAnalysisNotify > (grew ? FILTER_NOTIFY_MS : ANALYSIS_NOTIFY_MS)) {
         this.lastAnalysisNotify = now;
         this.notify();
       }
@@ -287,26 +325,64 @@ export class PanelStore {
     });
   }
 
-  private visible(): { ids: string[]; index: Map<string, number> } {
-    const key = `${this.dataVersion}|${this.filterVersion}`;
+  private visibleKey(): string {
+    return `${this.dataVersion}|${this.filterVersion}`;
+  }
+
+  private visible(): VisibleList {
+    const key = this.visibleKey();
     if (this.visibleCache?.key === key) return this.visibleCache;
     const f = this.filters;
-    let ids: string[];
+    let list: VisibleList;
     if (f.scope === 'all' && f.platform === 'all' && f.text.trim() === '') {
       // No filter: no diagnosis needed until a row is drawn. A copy, because `order` is updated in
       // place and the list compares arrays to notice changes.
-      ids = this.order.slice();
+      const ids = this.order.slice();
+      const index = new Map<string, number>();
+      ids.forEach((id, i) => index.set(id, i));
+      list = { key, ids, index, scan: this.order.length, terms: [] };
     } else {
-      const terms = parseFilterText(f.text);
-      ids = this.order.filter((id) => {
-        const e = this.byId.get(id);
-        return e !== undefined && matchesFilters(f, terms, this.row(e), e, this.diagnosis(e));
-      });
+      list = { key, ids: [], index: new Map(), scan: 0, terms: parseFilterText(f.text) };
+      // Without background analysis, the whole list now; with it, enough rows to fill the view.
+      this.extendVisible(list, (listed) => !this.idle || listed < SYNC_MATCHES);
     }
-    const index = new Map<string, number>();
-    ids.forEach((id, i) => index.set(id, i));
-    this.visibleCache = { key, ids, index };
-    return this.visibleCache;
+    this.visibleCache = list;
+    if (list.scan < this.order.length && !this.cancelAnalysis) this.scheduleAnalysis();
+    return list;
+  }
+
+  /**
+   * Decides exchanges from `list.scan` on: from the exchange alone when the filters allow, else
+   * from its diagnosis — the memo's, or computed here while `mayDiagnose(rows listed)` says so.
+   * Stops at the first exchange it cannot decide.
+   */
+  private extendVisible(list: VisibleList, mayDiagnose: (listed: number) => boolean): void {
+    const f = this.filters;
+    const added: string[] = [];
+    for (; list.scan < this.order.length; list.scan++) {
+      const id = this.order[list.scan]!;
+      const e = this.byId.get(id);
+      if (!e) continue;
+      let match = matchesWithoutDiagnosis(f, list.terms, e);
+      if (match === null) {
+        if (!this.isDiagnosed(e) && !mayDiagnose(list.ids.length + added.length)) break;
+        match = matchesFilters(f, list.terms, this.row(e), e, this.diagnosis(e));
+      }
+      if (match) added.push(id);
+    }
+    if (added.length === 0) return;
+    // A new array: the list compares arrays to notice changes.
+    const start = list.ids.length;
+    list.ids = list.ids.concat(added);
+    added.forEach((id, i) => list.index.set(id, start + i));
+  }
+
+  /** Whether diagnosis(e) would answer from the memo. */
+  private isDiagnosed(e: Exchange): boolean {
+    const memo = this.diagnoses.get(e);
+    if (!memo) return false;
+    const dep = e.cachedPreflightId === undefined ? undefined : this.byId.get(e.cachedPreflightId);
+    return memo.dep === dep;
   }
 
   private reset(): void {
