@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // Vite's ?raw import keeps this test free of node:fs (src/rules is pure, enforced by eslint).
 import doc from '../../../docs/findings.md?raw';
@@ -52,5 +53,28 @@ describe('makeFinding', () => {
     const f = makeFinding('cors-not-enabled', { explanation: 'x', evidence: ['a', null, undefined, false, '', 'a'], fixes: [fix, { ...fix }] });
     expect(f.evidence).toEqual(['a']);
     expect(f.fixes).toHaveLength(1);
+  });
+});
+
+describe('makeFinding fixes', () => {
+  const fix = (stack: string, title: string, snippet: string) => ({ stack, title, language: 'text', snippet });
+  const joinedUnique = (fixes: ReturnType<typeof fix>[]) => {
+    const seen = new Set<string>();
+    return fixes.filter((f) => {
+      const key = `${f.stack}\u0000${f.title}\u0000${f.snippet}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const piece = fc.constantFrom('a', 'b', '\u0000', 'a\u0000b', '');
+
+  it('drops a fix repeating an earlier stack, title and snippet, exactly as one joined key would', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(piece, piece, piece), { maxLength: 8 }), (triples) => {
+      const fixes = triples.map(([s, t, p]) => fix(s, t, p));
+      expect(makeFinding('unexplained-block', { explanation: 'x', evidence: [], fixes }).fixes).toEqual(joinedUnique(fixes));
+    }), { numRuns: 500 });
+    const plain = [fix('sam', 'T', 'x'), fix('sam', 'T', 'x'), fix('sam', 'T', 'y'), fix('cdk', 'T', 'x')];
+    expect(makeFinding('unexplained-block', { explanation: 'x', evidence: [], fixes: plain }).fixes).toEqual([plain[0], plain[2], plain[3]]);
   });
 });

@@ -72,17 +72,37 @@ export interface FindingParts {
   fixes?: readonly Fix[];
 }
 
+/**
+ * The fixes without repeats of an earlier stack + title + snippet, as one joined key would find
+ * them. Snippets are long: they are compared (===) within their stack and title rather than joined
+ * and hashed — the same thing unless a stack or title holds the separator, which keeps the joined keys.
+ */
+function uniqueFixes(fixes: readonly Fix[]): Fix[] {
+  if (fixes.some((f) => f.stack.includes('\u0000') || f.title.includes('\u0000'))) {
+    const joined = new Set<string>();
+    return fixes.filter((f) => {
+      const key = `${f.stack}\u0000${f.title}\u0000${f.snippet}`;
+      if (joined.has(key)) return false;
+      joined.add(key);
+      return true;
+    });
+  }
+  const seen = new Map<string, string[]>();
+  return fixes.filter((f) => {
+    const head = `${f.stack}\u0000${f.title}`;
+    const snippets = seen.get(head);
+    if (snippets?.includes(f.snippet)) return false;
+    if (snippets) snippets.push(f.snippet);
+    else seen.set(head, [f.snippet]);
+    return true;
+  });
+}
+
 /** Build a Finding from the catalogue entry, dropping empty evidence lines and duplicate fixes. */
 export function makeFinding(id: FindingId, parts: FindingParts): Finding {
   const entry: CatalogueEntry = FINDINGS[id];
   const evidence = [...new Set(parts.evidence.filter((e): e is string => typeof e === 'string' && e.length > 0))];
-  const seen = new Set<string>();
-  const fixes = (parts.fixes ?? []).filter((f) => {
-    const key = `${f.stack}\u0000${f.title}\u0000${f.snippet}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const fixes = uniqueFixes(parts.fixes ?? []);
   // Wire values are interpolated into these texts: keep them one line and bounded whatever arrived.
   return {
     id,
