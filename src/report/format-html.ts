@@ -5,7 +5,7 @@
  */
 import { html, rawHtml, type SafeHtml } from './escape';
 import type { Report, ReportExchange, ReportResponse } from './model';
-import { corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine } from './present';
+import { corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine, failedNotCors } from './present';
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1b1f24; --muted: #59636e; --bg: #fff; --card: #f6f8fa; --line: #d1d9e0; --bad: #cf222e; --ok: #1a7f37; --warn: #9a6700; }
@@ -19,9 +19,9 @@ h1 { font-size: 1.5rem; margin: 0 0 .5rem; } h2 { font-size: 1.1rem; margin: 0; 
 .notice.warn { border-color: var(--warn); color: var(--warn); font-weight: 600; }
 .meta { color: var(--muted); }
 .exchange { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
-.exchange.blocked { border-left: 4px solid var(--bad); } .exchange.allowed { border-left: 4px solid var(--ok); }
+.exchange.blocked { border-left: 4px solid var(--bad); } .exchange.allowed { border-left: 4px solid var(--ok); } .exchange.failed { border-left: 4px solid #b06000; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; font-weight: 600; font-size: 12px; margin-right: .5rem; }
-.blocked .badge { background: var(--bad); color: #fff; } .allowed .badge { background: var(--ok); color: #fff; }
+.blocked .badge { background: var(--bad); color: #fff; } .allowed .badge { background: var(--ok); color: #fff; } .failed .badge { background: #b06000; color: #fff; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; } th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; word-break: break-all; }
 td.fail { color: var(--bad); font-weight: 600; } td.pass { color: var(--ok); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; } dt { color: var(--muted); } dd { margin: 0; word-break: break-all; }
@@ -40,7 +40,7 @@ function responseBlock(title: string, r: ReportResponse): SafeHtml {
 }
 
 function exchangeHtml(x: ReportExchange, n: number): SafeHtml {
-  const state = x.blocked ? 'blocked' : 'allowed';
+  const state = x.blocked ? 'blocked' : failedNotCors(x) ? 'failed' : 'allowed';
   const checks = x.checks.length === 0 ? '' : html`<table><thead><tr><th>Phase</th><th>Check</th><th>Asked</th><th>Allowed</th><th>Result</th></tr></thead><tbody>${
     x.checks.map((c) => html`<tr><td>${c.phase}</td><td>${c.label}</td><td><code>${c.asked ?? '—'}</code></td><td><code>${c.allowed ?? '—'}</code></td><td class="${c.result}">${c.result}</td></tr>`)
   }</tbody></table>`;
@@ -58,7 +58,7 @@ function exchangeHtml(x: ReportExchange, n: number): SafeHtml {
     x.redirects.map((h) => headersBlock(`Redirect from ${h.url}`, `HTTP ${h.status}`, h.headers))
   }${x.response ? responseBlock('Response', x.response) : html`<p class="meta">No response${x.observed.errorText ? html`: <code>${x.observed.errorText}</code>` : ''}.</p>`}</details>`;
   return html`<article class="exchange ${state}" id="exchange-${n}">
-<h2><span class="badge">${x.blocked ? 'Blocked' : 'Allowed'}</span><code>${x.method}</code> <code>${x.url}</code></h2>
+<h2><span class="badge">${x.blocked ? 'Blocked' : state === 'failed' ? 'Failed (not CORS)' : 'Allowed'}</span><code>${x.method}</code> <code>${x.url}</code></h2>
 <p>${x.headline}</p>
 <dl><dt>Page origin</dt><dd><code>${x.pageOrigin}</code></dd>${
   x.blocked ? html`<dt>Failed check</dt><dd>${x.corsError ? html`<code>${x.corsError}</code>` : 'not a CORS error'} at ${phaseLabel(x)}${x.failedParameter ? html` — <code>${x.failedParameter}</code>` : ''}</dd>` : ''

@@ -7,8 +7,7 @@
 import { COLORS, multiLine, NO_COLORS, oneLine, type Paint } from './escape';
 import type { Report, ReportExchange, ReportHead, ReportSummary } from './model';
 import {
-  corsErrorLabel, corsHeaders, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine,
-} from './present';
+  corsErrorLabel, corsHeaders, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine, failedNotCors } from './present';
 
 export interface TextOptions {
   color?: boolean;
@@ -19,7 +18,7 @@ function indent(text: string, prefix: string): string {
 }
 
 function* exchangeText(x: ReportExchange, n: number, p: Paint): Generator<string> {
-  const mark = x.blocked ? p.red(p.bold('✗ BLOCKED')) : p.green('✓ allowed');
+  const mark = x.blocked ? p.red(p.bold('✗ BLOCKED')) : failedNotCors(x) ? p.yellow(`! failed, not CORS${x.observed.errorText ? ` (${oneLine(x.observed.errorText)})` : ''}`) : p.green('✓ allowed');
   yield `${n}. ${mark}  ${oneLine(x.method)} ${oneLine(x.url)}\n`;
   yield `   ${multiLine(x.headline).replace(/\n/g, ' ')}\n`;
   const meta = [`from ${oneLine(x.pageOrigin)}`, `credentials ${credentialsLine(x)}`];

@@ -35,8 +35,13 @@ export function countsLine(head: ReportHead): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
+/** A request that failed for a reason other than CORS (connection refused, too many redirects) is not "allowed". */
+export function failedNotCors(x: ReportExchange): boolean {
+  return !x.blocked && x.observed.failed === true;
+}
+
 export function verdictWord(x: ReportExchange): string {
-  return x.blocked ? 'BLOCKED' : 'allowed';
+  return x.blocked ? 'BLOCKED' : failedNotCors(x) ? 'FAILED (not CORS)' : 'allowed';
 }
 
 export function percent(confidence: number): string {
