@@ -8,7 +8,7 @@ import { chooseCredentials, observedOutcome } from './cors/credentials';
 import { runChecks } from './cors/engine';
 
 export function evaluate(exchange: Exchange): Verdict {
-  const choice = chooseCredentials(exchange, (mode) => runChecks(exchange, mode));
+  const choice = chooseCredentials(exchange, (mode, quiet) => runChecks(exchange, mode, quiet));
   const { result } = choice;
   const credentials = { mode: choice.mode, inferred: choice.inferred };
   const notes = [...result.notes, ...choice.notes];

@@ -60,18 +60,25 @@ export function candidateModes(exchange: Exchange): CredentialsMode[] {
   return exchange.credentials ? [exchange.credentials] : ['same-origin', 'include'];
 }
 
-export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMode) => EngineResult): CredentialsChoice {
+/**
+ * `run(mode, quiet)`: the engine for one mode; a quiet run records no check rows (see runChecks). The
+ * preferred mode runs in full and the others quietly, since only their outcomes are compared; a quiet
+ * one that gets picked is run again in full. Chosen, notes and alternatives are the same as running
+ * every mode in full (evaluate.property.test.ts).
+ */
+export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMode, quiet: boolean) => EngineResult): CredentialsChoice {
   const modes = candidateModes(exchange);
-  const scored = modes.map((mode) => {
-    const result = run(mode);
-    return { mode, result, score: consistency(result, exchange) };
-  });
   const cookie = hasCookieEvidence(exchange);
   const preferred: CredentialsMode = exchange.credentials ?? (cookie ? 'include' : 'same-origin');
+  const scored = modes.map((mode) => {
+    const result = run(mode, mode !== preferred);
+    return { mode, result, score: consistency(result, exchange) };
+  });
   const best = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best);
   const pick = top.find((s) => s.mode === preferred) ?? top[0] ?? scored[0];
   if (!pick) throw new Error('no credentials mode to evaluate');
+  if (pick.result.quiet) pick.result = run(pick.mode, false);
 
   const notes: string[] = [];
   const inferred = exchange.credentials === undefined;

@@ -45,17 +45,27 @@ export interface EngineResult {
    * capture at least as well.
    */
   failureInferred?: boolean;
+  /**
+   * True for a quiet run (see runChecks): only crossOrigin, outcome, corsError, failedParameter and the
+   * failure/undecided reasons are meaningful; checks, phase and notes were not recorded.
+   */
+  quiet?: true;
 }
 
 export const CACHE_NOTE = "Answered from the browser's preflight cache.";
 
-/** Runs the checks for one credentials mode. */
-export function runChecks(exchange: Exchange, credentials: CredentialsMode): EngineResult {
-  return new Walk(exchange, credentials).run();
+/**
+ * Runs the checks for one credentials mode. `quiet` skips recording the check rows: the outcome is the
+ * same, for a mode that is only evaluated to be compared with the one shown.
+ */
+export function runChecks(exchange: Exchange, credentials: CredentialsMode, quiet = false): EngineResult {
+  const result = new Walk(exchange, credentials, quiet).run();
+  if (quiet) result.quiet = true;
+  return result;
 }
 
 class Walk {
-  private readonly rec = new Recorder();
+  private readonly rec: Recorder;
   private readonly notes: string[] = [];
   private readonly pageOrigin: string;
   private preflightReasons: string[] = [];
@@ -68,7 +78,8 @@ class Walk {
   private started = false;
   private readonly legs: string[];
 
-  constructor(private readonly ex: Exchange, private readonly credentials: CredentialsMode) {
+  constructor(private readonly ex: Exchange, private readonly credentials: CredentialsMode, quiet: boolean) {
+    this.rec = new Recorder(quiet);
     this.pageOrigin = normalizeOrigin(ex.pageOrigin);
     this.legs = [ex.request.url, ...ex.redirects.map((r) => r.location)];
     this.preflights = [...(ex.preflight ? [ex.preflight] : []), ...(ex.redirectPreflights ?? [])];

@@ -28,12 +28,19 @@ export class Recorder {
   failure: Failure | null = null;
   undecided: Undecided | null = null;
 
+  /**
+   * quiet: keep only the outcome (failure / undecided), not the rows. For a credentials mode that is
+   * evaluated only to be compared with another (see credentials.ts): the outcome is the same either way.
+   */
+  constructor(private readonly quiet = false) {}
+
   /** True once a check failed or could not be judged: later checks were never reached. */
   get stopped(): boolean {
     return this.failure !== null || this.undecided !== null;
   }
 
   pass(row: Row): void {
+    if (this.quiet) return;
     if (this.stopped) this.checks.push(this.unreached(row, 'pass'));
     else this.checks.push({ ...row, result: 'pass' });
   }
@@ -41,10 +48,10 @@ export class Recorder {
   /** A failing check; the first one decides the verdict. */
   fail(row: Row, failure: Omit<Failure, 'phase'>): void {
     if (this.stopped) {
-      this.checks.push(this.unreached(row, 'fail'));
+      if (!this.quiet) this.checks.push(this.unreached(row, 'fail'));
       return;
     }
-    this.checks.push({ ...row, result: 'fail' });
+    if (!this.quiet) this.checks.push({ ...row, result: 'fail' });
     this.failure = { ...failure, phase: row.phase };
   }
 
@@ -53,18 +60,18 @@ export class Recorder {
    * browser follow, a network error): nothing after it was performed, and no CorsError applies.
    */
   halt(row: Row, reason: string, inferred = false): void {
-    this.checks.push({ ...row, result: 'skip', note: row.note ?? reason });
+    if (!this.quiet) this.checks.push({ ...row, result: 'skip', note: row.note ?? reason });
     if (!this.stopped) this.failure = { corsError: null, failedParameter: null, phase: row.phase, reason, ...(inferred ? { inferred } : {}) };
   }
 
   /** A check that was not performed (not needed, or its input is not in the capture). */
   skip(row: Row): void {
-    this.checks.push({ ...row, result: 'skip' });
+    if (!this.quiet) this.checks.push({ ...row, result: 'skip' });
   }
 
   /** The capture lacks what the next check needs: the verdict must come from the observed outcome. */
   cannotJudge(row: Row, reason: string): void {
-    this.checks.push({ ...row, result: 'skip', note: row.note ?? reason });
+    if (!this.quiet) this.checks.push({ ...row, result: 'skip', note: row.note ?? reason });
     if (!this.stopped) this.undecided = { phase: row.phase, reason };
   }
 
