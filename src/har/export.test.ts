@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../model';
 import { exportHar } from './export';
 import { importHar } from './import';
+import { evaluate } from '../rules/evaluate';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/har/${name}`, import.meta.url), 'utf8');
 const FAKE_SECRETS = ['fake-api-key-1234567890', 'fake-token-abcdef', 'fakesig0123456789', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'fake-session-cookie-value'];
@@ -48,5 +49,41 @@ describe('exportHar', () => {
     expect(exportHar(original, { includeSensitive: true }).log.comment).toMatch(/^WARNING/);
     const sensitive = JSON.stringify(exportHar(original, { includeSensitive: true }));
     for (const s of FAKE_SECRETS) expect(sensitive).toContain(s);
+  });
+});
+
+describe('exportHar: redirect chains', () => {
+  const hdr = (name: string, value: string) => ({ name, value });
+  const chain: Exchange = {
+    id: 'x1', source: 'har', pageOrigin: 'https://app.example', startedAt: Date.parse('2025-06-01T09:00:00Z'), mode: 'cors',
+    request: { method: 'PUT', url: 'https://api.example/v1/items', headers: [hdr('Origin', 'https://app.example'), hdr('Content-Type', 'application/json'), hdr('Sec-Fetch-Mode', 'cors')] },
+    preflight: {
+      request: { method: 'OPTIONS', url: 'https://api.example/v1/items', headers: [hdr('Origin', 'https://app.example'), hdr('Access-Control-Request-Method', 'PUT'), hdr('Access-Control-Request-Headers', 'content-type'), hdr('Sec-Fetch-Mode', 'cors')] },
+      response: { status: 204, headers: [hdr('Access-Control-Allow-Origin', 'https://app.example'), hdr('Access-Control-Allow-Methods', 'PUT'), hdr('Access-Control-Allow-Headers', 'content-type')] },
+      startedAt: Date.parse('2025-06-01T09:00:00Z'),
+    },
+    redirects: [{ url: 'https://api.example/v1/items', location: 'https://eu.api.example/v1/items', response: { status: 307, headers: [hdr('Location', 'https://eu.api.example/v1/items'), hdr('Access-Control-Allow-Origin', 'https://app.example')] } }],
+    redirectPreflights: [{
+      // After a redirect between two other origins the Origin is "null" (tainted).
+      request: { method: 'OPTIONS', url: 'https://eu.api.example/v1/items', headers: [hdr('Origin', 'null'), hdr('Access-Control-Request-Method', 'PUT'), hdr('Access-Control-Request-Headers', 'content-type'), hdr('Sec-Fetch-Mode', 'cors')] },
+      response: { status: 204, headers: [hdr('Access-Control-Allow-Origin', '*'), hdr('Access-Control-Allow-Methods', 'GET')] },
+      startedAt: Date.parse('2025-06-01T09:00:00.050Z'),
+    }],
+    response: { status: 200, headers: [hdr('Access-Control-Allow-Origin', 'https://app.example')] },
+    observed: { failed: true, errorText: 'net::ERR_FAILED' },
+  };
+
+  it('keeps the preflight a redirect brought (redirectPreflights), linked to the leg it guarded', () => {
+    const { log } = exportHar([chain], { includeSensitive: true });
+    const hop = log.entries.find((e) => e._requestId === 'x1.preflight-2');
+    expect(hop?._initiator.requestId).toBe('x1.final');
+    const back = importHar(JSON.parse(JSON.stringify({ log }))).exchanges;
+    expect(back).toHaveLength(1);
+    expect(back[0]!.preflight?.request.url).toBe('https://api.example/v1/items');
+    expect(back[0]!.redirectPreflights?.map((p) => [p.request.url, p.response?.headers])).toEqual([['https://eu.api.example/v1/items', chain.redirectPreflights![0]!.response!.headers]]);
+    expect(back[0]!.redirects).toEqual(chain.redirects);
+    // The verdict depends on that second preflight: it allows GET only.
+    expect(evaluate(chain).corsError).toBe('MethodDisallowedByPreflightResponse');
+    expect(evaluate(back[0]!).corsError).toBe('MethodDisallowedByPreflightResponse');
   });
 });

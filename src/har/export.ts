@@ -137,17 +137,30 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
       }));
     }
     const initiator = initiatorOf(ex.initiator);
-    let url = ex.request.url;
+    // The legs of the chain as entries: each redirect hop, then the final request (when it has a response).
+    const legs = ex.redirects.map((hop, i) => ({ id: i === 0 ? ex.id : `${ex.id}.redirect-${i}`, url: hop.url }));
+    const finalUrl = ex.redirects.length ? ex.redirects[ex.redirects.length - 1]!.location : ex.request.url;
+    const hasFinal = ex.redirects.length === 0 || ex.response !== undefined;
+    if (hasFinal) legs.push({ id: ex.redirects.length === 0 ? ex.id : `${ex.id}.final`, url: finalUrl });
+    // Preflights a redirect brought (one per restarted leg), each linked to the leg sent to its URL.
+    const linked = new Set<string>();
+    (ex.redirectPreflights ?? []).forEach((rp, n) => {
+      const leg = legs.find((l, i) => i > 0 && !linked.has(l.id) && l.url === rp.request.url) ?? legs[legs.length - 1];
+      if (leg) linked.add(leg.id);
+      entries.push(entry(`${ex.id}.preflight-${n + 2}`, rp.request.method, rp.request.url, rp.request.headers, rp.startedAt ?? ex.startedAt, 'preflight', rp.response, {
+        ...common, redirectURL: rp.redirect?.location ?? '', error: rp.error ?? null,
+        initiator: { type: 'preflight', url: rp.request.url, requestId: leg?.id ?? ex.id },
+      }));
+    });
     ex.redirects.forEach((hop, i) => {
       const last = i === ex.redirects.length - 1 && !ex.response;
-      entries.push(entry(i === 0 ? ex.id : `${ex.id}.redirect-${i}`, ex.request.method, hop.url, ex.request.headers, ex.startedAt, resourceType, hop.response, {
+      entries.push(entry(legs[i]!.id, ex.request.method, hop.url, ex.request.headers, ex.startedAt, resourceType, hop.response, {
         ...common, redirectURL: hop.location, initiator, error: last ? ex.observed.errorText ?? 'net::ERR_FAILED' : null,
       }));
-      url = hop.location;
     });
-    if (ex.redirects.length === 0 || ex.response) {
+    if (hasFinal) {
       const error = ex.observed.failed ? ex.observed.errorText ?? 'net::ERR_FAILED' : null;
-      entries.push(entry(ex.redirects.length === 0 ? ex.id : `${ex.id}.final`, ex.request.method, url, ex.request.headers, ex.startedAt, resourceType, ex.response, {
+      entries.push(entry(legs[legs.length - 1]!.id, ex.request.method, finalUrl, ex.request.headers, ex.startedAt, resourceType, ex.response, {
         ...common, error, initiator,
       }));
     }
