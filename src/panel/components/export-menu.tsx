@@ -17,6 +17,8 @@ export function ExportMenu() {
   const menu = useRef<HTMLDivElement>(null);
   const selected = store.selected;
   const listed = store.visibleIds().length;
+  // While a filter is still being completed in the background more rows may match: export takes them all.
+  const more = store.filterPending ? '+' : '';
 
   useEffect(() => {
     if (!open) return undefined;
@@ -38,7 +40,7 @@ export function ExportMenu() {
     close(true);
     const exchanges = scope === 'one'
       ? (selected ? [selected] : [])
-      : store.visibleIds().map((id) => store.exchange(id)).filter((e) => e !== undefined);
+      : store.completeVisibleIds().map((id) => store.exchange(id)).filter((e) => e !== undefined);
     if (exchanges.length === 0) return;
     try {
       const src = store.source;
@@ -90,7 +92,7 @@ export function ExportMenu() {
         <div ref={menu} class="cl-menu" role="menu" aria-label="Export" data-testid={TID.exportMenu} onKeyDown={onMenuKey}>
           {group('one', 'Selected request', selected !== undefined)}
           <div class="cl-menu-separator" role="separator" />
-          {group('all', `All listed requests (${listed})`, listed > 0)}
+          {group('all', `All listed requests (${listed}${more})`, listed > 0)}
           <div class="cl-menu-separator" role="separator" />
           <label class="cl-menu-check" title="Authorization, cookies, API keys, tokens in URLs and bodies are redacted unless this is checked">
             <input type="checkbox" data-testid={TID.exportSensitive} checked={sensitive}

@@ -209,6 +209,19 @@ describe('PanelStore', () => {
       expect(store.filterPending).toBe(false);
     });
 
+    it('completes the list on demand for "export all listed": every match, in list order', () => {
+      const { store } = pendingStore();
+      store.setFilters({ text: 'allowed' });
+      const shown = store.visibleIds();
+      expect(store.filterPending).toBe(true);
+      const all = store.completeVisibleIds();
+      expect(all).toEqual(exact('allowed'));
+      expect(all.length).toBeGreaterThan(shown.length);
+      expect(all.slice(0, shown.length)).toEqual(shown);
+      expect(store.filterPending).toBe(false);
+      expect(store.visibleIds()).toEqual(all);
+    });
+
     it('starts over when the data changes while the list is still growing', () => {
       const { store, slices } = pendingStore();
       store.setFilters({ text: 'allowed' });

@@ -232,6 +232,19 @@ export class PanelStore {
   }
 
   /**
+   * Every id that passes the filters, finishing now whatever the background analysis has not reached
+   * yet (for "export all listed": the file must hold every match, not only those listed so far).
+   */
+  completeVisibleIds(): readonly string[] {
+    const list = this.visible();
+    if (list.scan < this.order.length) {
+      this.extendVisible(list, () => true);
+      this.notify();
+    }
+    return list.ids;
+  }
+
+  /**
    * True while the filtered list is still being completed from the background analysis (the filter
    * was typed before every exchange was diagnosed): more rows may still be appended at its end.
    */
