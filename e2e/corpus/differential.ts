@@ -48,7 +48,7 @@ export interface DiffRow {
   exchanges: Partial<Record<Source, Exchange>>;
 }
 
-function view(v: Verdict): EngineView {
+export function engineView(v: Verdict): EngineView {
   const alternatives = (v.alternatives ?? []).map((a) => ({ blocked: a.blocked, corsError: a.corsError, failedParameter: a.failedParameter || null }));
   return { blocked: v.blocked, corsError: v.corsError, failedParameter: v.failedParameter || null, ...(alternatives.length ? { alternatives } : {}) };
 }
@@ -123,7 +123,7 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
       const judge = (xs: Exchange[]): EngineView | null | 'missing' => {
         if (!chromium.sent) return null;
         const x = measured(xs, u);
-        return x ? view(evaluate(x)) : 'missing';
+        return x ? engineView(evaluate(x)) : 'missing';
       };
       const capture = judge(captured);
       const harView = judge(fromHar);

@@ -1,0 +1,167 @@
+/**
+ * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
+ * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`. Their answers are
+ * whatever the packages write — nothing here states a verdict; Chromium is the referee
+ * (e2e/middleware.spec.ts). Loopback only, port 0.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import fastifyCors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import koaCors from '@koa/cors';
+import Koa from 'koa';
+
+export type Framework = 'express' | 'fastify' | 'koa';
+
+/** One configured endpoint: the page fetches `<framework origin><path>`. */
+export interface MiddlewareCase {
+  id: string;
+  framework: Framework;
+  path: string;
+  /** The configuration, in the framework's words, for failure messages. */
+  config: string;
+}
+
+export interface MiddlewareLab {
+  /** The page's origin (a blank page) and each framework's origin, all on 127.0.0.1. */
+  app: string;
+  origins: Record<Framework, string>;
+  cases: MiddlewareCase[];
+  close(): Promise<void>;
+}
+
+const ok = { ok: true };
+
+/** Express: one cors() configuration per path, mounted the usual ways (app.use, per route). */
+function expressCases(app: Express, page: string): MiddlewareCase[] {
+  const cases: MiddlewareCase[] = [];
+  const add = (id: string, config: string, mount: (path: string) => void): void => {
+    const path = `/e/${id}`;
+    mount(path);
+    cases.push({ id: `express-${id}`, framework: 'express', path, config });
+  };
+  const handler = (_req: express.Request, res: express.Response): void => { res.json(ok); };
+  const used = (id: string, config: string, options: cors.CorsOptions | undefined): void =>
+    add(id, config, (path) => { app.use(path, cors(options)); app.all(path, handler); });
+
+  used('default', 'app.use(cors())', undefined);
+  used('other-origin', "cors({ origin: 'https://other.example' })", { origin: 'https://other.example' });
+  used('list-credentials', 'cors({ origin: [page, …], credentials: true })', { origin: [page, 'https://admin.example'], credentials: true });
+  used('allowed-headers', "cors({ origin: page, allowedHeaders: ['Content-Type'] })", { origin: page, allowedHeaders: ['Content-Type'] });
+  used('methods', "cors({ origin: page, methods: ['GET', 'POST'] })", { origin: page, methods: ['GET', 'POST'] });
+  used('no-credentials', 'cors({ origin: page })', { origin: page });
+  used('regexp', 'cors({ origin: /\\.example\\.com$/ })', { origin: /\.example\.com$/ });
+  used('dynamic-deny', 'cors({ origin: (o, cb) => cb(null, false) })', { origin: (_o, cb) => cb(null, false) });
+  used('reflect-max-age', 'cors({ origin: true, credentials: true, maxAge: 600, exposedHeaders: [X-Request-Id] })', { origin: true, credentials: true, maxAge: 600, exposedHeaders: ['X-Request-Id'] });
+  // cors() on the routes only: nothing answers the preflight but Express's automatic OPTIONS.
+  add('route-only', 'app.get/put(path, cors({ origin: page }), handler) — no app.options', (path) => {
+    app.get(path, cors({ origin: page }), handler);
+    app.put(path, cors({ origin: page }), handler);
+  });
+  // The handler fails: Express's final handler answers 500 after cors() set its headers.
+  add('handler-error', 'app.use(cors({ origin: page })); handler throws', (path) => {
+    app.use(path, cors({ origin: page }));
+    app.all(path, () => { throw new Error('database down'); });
+  });
+  // cors() registered after the route: it never runs for it (the route answers OPTIONS too).
+  add('late-cors', 'app.all(path, handler); app.use(path, cors()) afterwards', (path) => { app.all(path, handler); app.use(path, cors()); });
+  return cases;
+}
+
+/** Fastify: one @fastify/cors registration per encapsulated prefix. */
+async function fastifyCases(app: FastifyInstance, page: string): Promise<MiddlewareCase[]> {
+  const cases: MiddlewareCase[] = [];
+  const add = async (id: string, config: string, options: Parameters<typeof fastifyCors>[1] | null): Promise<void> => {
+    const prefix = `/f/${id}`;
+    await app.register(async (scope: FastifyInstance) => {
+      if (options) await scope.register(fastifyCors, options);
+      scope.all('/r', async () => ok);
+    }, { prefix });
+    cases.push({ id: `fastify-${id}`, framework: 'fastify', path: `${prefix}/r`, config });
+  };
+  await add('default', 'register(fastifyCors)', {});
+  await add('reflect-credentials', 'register(fastifyCors, { origin: true, credentials: true })', { origin: true, credentials: true });
+  await add('other-origin', "register(fastifyCors, { origin: 'https://other.example' })", { origin: 'https://other.example' });
+  await add('methods', "register(fastifyCors, { origin: page, methods: ['GET', 'PUT'] })", { origin: page, methods: ['GET', 'PUT'] });
+  await add('allowed-headers', "register(fastifyCors, { origin: page, methods: ['GET','PUT'], allowedHeaders: ['content-type'] })", { origin: page, methods: ['GET', 'PUT'], allowedHeaders: ['content-type'] });
+  await add('none', 'no CORS plugin', null);
+  return cases;
+}
+
+/** Koa: @koa/cors per path (the middleware chain is picked by path). */
+function koaCases(app: Koa, page: string): MiddlewareCase[] {
+  const chains = new Map<string, Koa.Middleware>();
+  const cases: MiddlewareCase[] = [];
+  const add = (id: string, config: string, mw: Koa.Middleware): void => {
+    const path = `/k/${id}`;
+    chains.set(path, mw);
+    cases.push({ id: `koa-${id}`, framework: 'koa', path, config });
+  };
+  const body: Koa.Middleware = async (ctx) => { ctx.body = ok; };
+  const fails: Koa.Middleware = async (ctx) => { ctx.throw(500, 'database down'); };
+  const chain = (...mws: Koa.Middleware[]): Koa.Middleware => async (ctx, next) => {
+    const run = async (i: number): Promise<void> => { if (i < mws.length) await mws[i]!(ctx, () => run(i + 1)); else await next(); };
+    await run(0);
+  };
+  add('default', 'app.use(cors())', chain(koaCors(), body));
+  add('credentials', 'cors({ credentials: true })', chain(koaCors({ credentials: true }), body));
+  add('origin-page', 'cors({ origin: page })', chain(koaCors({ origin: page }), body));
+  add('error-keep', 'cors({ origin: page }); handler throws (keepHeadersOnError default)', chain(koaCors({ origin: page }), fails));
+  add('error-drop', 'cors({ origin: page, keepHeadersOnError: false }); handler throws', chain(koaCors({ origin: page, keepHeadersOnError: false }), fails));
+  app.use(async (ctx, next) => {
+    const mw = chains.get(ctx.path);
+    if (mw) await mw(ctx, next);
+    else await next();
+  });
+  return cases;
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export async function startMiddlewareLab(): Promise<MiddlewareLab> {
+  const pageServer = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>CORS Lens middleware lab</title><p>app');
+  });
+  const app = await listen(pageServer);
+
+  const e = express();
+  e.set('env', 'test'); // the 'handler-error' case throws on purpose: Express logs errors outside 'test'
+  const expressList = expressCases(e, app);
+  const expressServer = createServer(e);
+
+  const f = Fastify({ logger: false });
+  const fastifyList = await fastifyCases(f, app);
+  await f.listen({ port: 0, host: '127.0.0.1' });
+
+  const k = new Koa();
+  k.silent = true; // the 'error' cases throw on purpose
+  const koaList = koaCases(k, app);
+  const koaServer = createServer(k.callback());
+
+  const origins: Record<Framework, string> = {
+    express: await listen(expressServer),
+    fastify: `http://127.0.0.1:${(f.server.address() as AddressInfo).port}`,
+    koa: await listen(koaServer),
+  };
+  return {
+    app,
+    origins,
+    cases: [...expressList, ...fastifyList, ...koaList],
+    async close() {
+      await Promise.all([close(pageServer), close(expressServer), close(koaServer), f.close()]);
+    },
+  };
+}
