@@ -13,6 +13,10 @@
  * host access capture already has and shows no install warning. It is not optional because, in
  * Chromium 156, updateSessionRules never settles when that permission was granted at run time
  * (verified on this project's machines), so an on-demand prompt would leave "Re-check" hanging.
+ * Re-measured with a minimal extension: after a run-time grant the reads (getSessionRules,
+ * getDynamicRules, isRegexSupported) answer but every update (session or dynamic) hangs — in the worker,
+ * in pages open before the grant and in pages opened after it. Only reloading the extension would
+ * help, which closes the panel and clears the capture; declaring the permission costs nothing visible.
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
 import type { CredentialsMode, Exchange, Header, PreflightRecord, RedirectHop, ResponseRecord } from '../model';
