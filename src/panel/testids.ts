@@ -27,6 +27,7 @@
  *   platform-badge      `data-platform` = PlatformId (in rows and in the detail headline)
  *   empty-state         no exchanges captured yet; `empty-learn` (opens Learn), `empty-reload` (reloads the page)
  *   no-matches          exchanges exist but the filters hide all of them; `reset-filters`
+ *   filtering           nothing listed yet, but a filter is still being decided in the background
  *   status-bar, connection-status (`data-status` = connecting|connected|reconnecting|static)
  *
  * Detail
@@ -116,6 +117,8 @@ export const TID = {
   emptyLearn: 'empty-learn',
   emptyReload: 'empty-reload',
   noMatches: 'no-matches',
+  /** The list is empty so far, but a filter is still being decided in the background. */
+  filtering: 'filtering',
   resetFilters: 'reset-filters',
   statusBar: 'status-bar',
   connection: 'connection-status',

@@ -42,6 +42,17 @@ export function EmptyState() {
 
 export function NoMatches() {
   const store = useStore();
+  if (store.filterPending) {
+    // Not "no match" yet: exchanges not analysed so far may still match.
+    const c = store.counts();
+    return (
+      <div class="cl-empty is-compact" data-testid={TID.filtering} role="status">
+        <div class="cl-empty-inner">
+          <p>Filtering… {c.analysed} of {c.total} requests analysed so far.</p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div class="cl-empty is-compact" data-testid={TID.noMatches}>
       <div class="cl-empty-inner">

@@ -17,7 +17,7 @@ export function StatusBar() {
   const filtered = c.visible !== c.total;
   return (
     <div class="cl-status-bar" data-testid={TID.statusBar} role="status" aria-live="off">
-      <span>{filtered ? `${c.visible} / ${c.total} requests` : `${c.total} request${c.total === 1 ? '' : 's'}`}</span>
+      <span>{filtered ? `${c.visible}${store.filterPending ? '+' : ''} / ${c.total} requests` : `${c.total} request${c.total === 1 ? '' : 's'}`}</span>
       {c.analysed < c.total ? (
         <span title="CORS Lens diagnoses requests in the background; counts follow">
           analysing… {Math.floor((c.analysed / Math.max(1, c.total)) * 100)}%

@@ -8,9 +8,12 @@ import { PanelStore, type IdleScheduler } from './store';
 const samples = sampleSet();
 const ex = (id: string, startedAt: number, base = samples[0]!.exchange): Exchange => ({ ...base, id, startedAt });
 
-function storeWith(exchanges: Exchange[], diagnose = fixtureDiagnose(samples, () => samples[1]!.diagnosis), idle: IdleScheduler | null = null) {
+/** A clock that stands still: the synchronous filtering budget never runs out (deterministic tests). */
+const frozen = () => 0;
+
+function storeWith(exchanges: Exchange[], diagnose = fixtureDiagnose(samples, () => samples[1]!.diagnosis), idle: IdleScheduler | null = null, now: () => number = frozen) {
   const source = new StaticSource(exchanges);
-  const store = new PanelStore({ diagnose, prefs: memoryPrefs(), idle });
+  const store = new PanelStore({ diagnose, prefs: memoryPrefs(), idle, now });
   store.attach(source);
   return { store, source };
 }
@@ -147,11 +150,11 @@ describe('PanelStore', () => {
 
   describe('a filter typed before the background analysis has finished', () => {
     const many = manyExchanges(samples, 600);
-    function pendingStore() {
+    function pendingStore(now: () => number = frozen) {
       const slices: ((timeLeft: () => number) => void)[] = [];
       const idle: IdleScheduler = (work) => { slices.push(work); return () => undefined; };
       const diagnose = vi.fn(fixtureDiagnose(samples));
-      const { store } = storeWith(many, diagnose, idle);
+      const { store } = storeWith(many, diagnose, idle, now);
       return { store, diagnose, slices };
     }
     /** The list a store without background analysis computes at once. */
@@ -220,6 +223,21 @@ describe('PanelStore', () => {
       expect(all.slice(0, shown.length)).toEqual(shown);
       expect(store.filterPending).toBe(false);
       expect(store.visibleIds()).toEqual(all);
+    });
+
+    it('stops diagnosing after its time budget: a filter matching nothing says "filtering", then completes in the background', () => {
+      let t = 0;
+      const { store, diagnose, slices } = pendingStore(() => (t += 1)); // every reading of the clock: 1 ms later
+      store.setFilters({ text: 'no-row-has-this' });
+      expect(store.visibleIds()).toEqual([]);
+      expect(store.filterPending).toBe(true); // not "no match" yet
+      const synchronously = diagnose.mock.calls.length;
+      expect(synchronously).toBeGreaterThan(0);
+      expect(synchronously).toBeLessThan(100); // ~50 ms of a 1-ms-per-diagnosis clock, not all 600
+      for (let guard = 0; slices.length && guard < 10_000; guard++) slices.shift()!(() => 10);
+      expect(store.visibleIds()).toEqual([]);
+      expect(store.filterPending).toBe(false);
+      expect(diagnose).toHaveBeenCalledTimes(many.length);
     });
 
     it('starts over when the data changes while the list is still growing', () => {

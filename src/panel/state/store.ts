@@ -38,6 +38,8 @@ export interface StoreOptions {
    * paint (the engine takes ~0.2 ms an exchange: 2 s for 10,000). null: only on demand.
    */
   idle?: IdleScheduler | null;
+  /** The clock for the synchronous filtering budget (tests pass their own). */
+  now?: () => number;
 }
 
 export interface Counts {
@@ -55,10 +57,13 @@ const ANALYSIS_NOTIFY_MS = 250;
 const FILTER_NOTIFY_MS = 100;
 /**
  * A filter change diagnoses (synchronously) the exchanges it needs until this many rows are listed —
- * more than a screenful — or every exchange is decided; the rest of the list follows from the
- * background analysis. So the list never says "no match" while a match may still come.
+ * more than a screenful — or every exchange is decided, or SYNC_BUDGET_MS have passed; the rest of the
+ * list follows from the background analysis. While it does, the list says "filtering…", never "no
+ * match" (store.filterPending).
  */
 const SYNC_MATCHES = 100;
+/** Longest a filter keystroke may block the panel diagnosing exchanges (a frame or three). */
+const SYNC_BUDGET_MS = 50;
 
 /**
  * The filtered list: the exchanges that pass the filters, in time order, up to the first one the
@@ -78,6 +83,7 @@ export class PanelStore {
   private readonly diagnoseFn: DiagnoseFn;
   private readonly prefs: PrefStore;
   private readonly idle: IdleScheduler | null;
+  private readonly now: () => number;
   private analysisQueue: string[] = [];
   private analysisAt = 0;
   private cancelAnalysis: (() => void) | null = null;
@@ -112,6 +118,7 @@ export class PanelStore {
     this.diagnoseFn = options.diagnose ?? rulesDiagnose;
     this.prefs = options.prefs ?? localPrefs;
     this.idle = options.idle === undefined ? defaultIdle : options.idle;
+    this.now = options.now ?? (() => performance.now());
     this.filters = {
       text: '',
       scope: readChoice(this.prefs, 'scope', SCOPES, DEFAULT_FILTERS.scope),
@@ -356,8 +363,10 @@ export class PanelStore {
       list = { key, ids, index, scan: this.order.length, terms: [] };
     } else {
       list = { key, ids: [], index: new Map(), scan: 0, terms: parseFilterText(f.text) };
-      // Without background analysis, the whole list now; with it, enough rows to fill the view.
-      this.extendVisible(list, (listed) => !this.idle || listed < SYNC_MATCHES);
+      // Without background analysis, the whole list now; with it, enough rows to fill the view, within
+      // the time budget (a filter that matches little would otherwise diagnose every exchange first).
+      const start = this.now();
+      this.extendVisible(list, (listed) => !this.idle || (listed < SYNC_MATCHES && this.now() - start < SYNC_BUDGET_MS));
     }
     this.visibleCache = list;
     if (list.scan < this.order.length && !this.cancelAnalysis) this.scheduleAnalysis();
