@@ -75,6 +75,8 @@ export type PlatformId =
   | 'gcp-cloud-run'
   | 'nginx'
   | 'express'
+  | 'fastify'
+  | 'koa'
   | 'spring'
   | 'unknown';
 

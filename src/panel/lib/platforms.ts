@@ -12,6 +12,8 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   'gcp-cloud-run': 'Cloud Run',
   nginx: 'nginx',
   express: 'Express',
+  fastify: 'Fastify',
+  koa: 'Koa',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -29,6 +31,8 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'gcp-cloud-run', label: 'Cloud Run' },
   { value: 'nginx', label: 'nginx' },
   { value: 'express', label: 'Express' },
+  { value: 'fastify', label: 'Fastify' },
+  { value: 'koa', label: 'Koa' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

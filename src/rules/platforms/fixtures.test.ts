@@ -65,7 +65,7 @@ describe('platform fixtures', () => {
     const platforms = Object.values(files).map((f) => f.platform).sort();
     expect(platforms).toEqual([
       'aws-apigateway-http', 'aws-apigateway-rest', 'aws-cloudfront', 'aws-lambda-url', 'aws-s3', 'azure-apim',
-      'express', 'gcp-api-gateway', 'gcp-cloud-run', 'nginx', 'spring', 'unknown',
+      'express', 'fastify', 'gcp-api-gateway', 'gcp-cloud-run', 'koa', 'nginx', 'spring', 'unknown',
     ]);
     for (const f of Object.values(files)) expect(f.cases.length, f.platform).toBeGreaterThan(0);
   });

@@ -10,8 +10,10 @@ import { awsLambdaUrl } from './aws-lambda-url';
 import { awsS3 } from './aws-s3';
 import { azureApim } from './azure-apim';
 import { express } from './express';
+import { fastify } from './fastify';
 import { gcpApiGateway } from './gcp-api-gateway';
 import { gcpCloudRun } from './gcp-cloud-run';
+import { koa } from './koa';
 import { nginx } from './nginx';
 import { spring } from './spring';
 import { signalInput, type SignalInput } from './signals';
@@ -30,6 +32,8 @@ export const PLATFORMS: readonly PlatformModule[] = [
   gcpCloudRun,
   spring,
   express,
+  fastify,
+  koa,
   nginx,
   awsCloudFront,
 ];

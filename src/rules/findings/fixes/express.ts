@@ -2,7 +2,7 @@
 import type { Fix } from '../../../model';
 import type { CorsSpec } from '../spec';
 import { jsStr } from './quote';
-import { stack } from './types';
+import { middlewareStack } from './node-middleware';
 
 function options(s: CorsSpec): string[] {
   const origin = s.origins.length > 1 ? `[${s.origins.map(jsStr).join(', ')}]` : jsStr(s.origin);
@@ -15,26 +15,6 @@ function options(s: CorsSpec): string[] {
     `  maxAge: ${s.maxAge},`,
     '};',
   ];
-}
-
-function allow(s: CorsSpec): Fix {
-  return {
-    stack: 'express',
-    title: 'Express: the cors middleware, registered before routes and auth',
-    language: 'javascript',
-    snippet: [
-      'import express from "express";',
-      'import cors from "cors";',
-      '',
-      'const app = express();',
-      ...options(s),
-      '// First middleware: it answers OPTIONS preflights itself (204) before any auth runs,',
-      '// and adds the headers to every later response, errors included.',
-      'app.use(cors(corsOptions));',
-      '',
-      '// ... your auth middleware and routes come after this line',
-    ].join('\n'),
-  };
 }
 
 function errors(s: CorsSpec): Fix {
@@ -61,24 +41,18 @@ function errors(s: CorsSpec): Fix {
   };
 }
 
-function singleSource(): Fix {
-  return {
-    stack: 'express',
-    title: 'Express: one CORS layer',
-    language: 'javascript',
-    snippet: [
-      '// Keep app.use(cors(corsOptions)) and delete hand-written headers such as',
-      '//   res.setHeader("Access-Control-Allow-Origin", "*");',
-      '// — or remove cors() and the add_header lines in a proxy in front (nginx, API gateway) that add them again.',
-    ].join('\n'),
-  };
-}
-
-export const expressStack = stack('express', {
-  allow,
-  'preflight-no-auth': allow,
-  errors,
-  backend: errors,
-  'single-source': singleSource,
-  vary: allow,
-});
+export const expressStack = middlewareStack({
+  stack: 'express',
+  title: 'Express: the cors middleware, registered before routes and auth',
+  preamble: ['import express from "express";', 'import cors from "cors";', '', 'const app = express();'],
+  register: (s) => [
+    ...options(s),
+    '// First middleware: it answers OPTIONS preflights itself (204) before any auth runs,',
+    '// and adds the headers to every later response, errors included.',
+    'app.use(cors(corsOptions));',
+  ],
+  after: '// ... your auth middleware and routes come after this line',
+  keep: 'app.use(cors(corsOptions))',
+  handWritten: 'res.setHeader("Access-Control-Allow-Origin", "*");',
+  orRemove: 'cors()',
+}, { errors, backend: errors });
