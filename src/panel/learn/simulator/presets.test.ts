@@ -56,6 +56,10 @@ const EXPECTED: Record<string, Expectation> = {
     because: 'a simple GET with credentials include answered with ACAO *',
     preflight: false, corsError: 'WildcardOriginNotAllowed', platform: 'express',
   },
+  'fastify-cors-defaults': {
+    because: 'PUT with JSON is preflighted; @fastify/cors answers with its default methods GET,HEAD,POST, which do not include PUT',
+    preflight: true, corsError: 'MethodDisallowedByPreflightResponse', platform: 'fastify',
+  },
   's3-cors': {
     because: 'PUT with Content-Type image/jpeg (not safelisted); the bucket rule allows the origin, PUT and the header',
     preflight: true, corsError: null, platform: 'aws-s3',

@@ -260,6 +260,31 @@ Date: ${DATE}
 Connection: keep-alive`), '{"name":"ada"}'),
   }),
   preset({
+    id: 'fastify-cors-defaults',
+    name: 'Fastify @fastify/cors defaults',
+    models: 'Fastify with app.register(cors) and its defaults: Access-Control-Allow-Origin *, methods GET,HEAD,POST only — a PUT is refused until listed (answers measured with Fastify 5 and @fastify/cors 11).',
+    pageOrigin: 'http://localhost:5173',
+    url: 'http://localhost:3000/api/items/7',
+    method: 'PUT',
+    headers: 'Content-Type: application/json',
+    preflight: answer(204, lines(`
+access-control-allow-origin: *
+access-control-allow-methods: GET,HEAD,POST
+vary: Access-Control-Request-Headers
+access-control-allow-headers: content-type
+content-length: 0
+Date: ${DATE}
+Connection: keep-alive
+Keep-Alive: timeout=72`)),
+    response: answer(200, lines(`
+access-control-allow-origin: *
+content-type: application/json; charset=utf-8
+content-length: 11
+Date: ${DATE}
+Connection: keep-alive
+Keep-Alive: timeout=72`), '{"ok":true}'),
+  }),
+  preset({
     id: 's3-cors',
     name: 'S3 bucket CORS',
     models: 'A bucket CORS rule (AllowedOrigins https://app.example.com, AllowedMethods GET and PUT, AllowedHeaders *, MaxAgeSeconds 3000) and a browser upload with PUT: S3 echoes the requested headers and adds Vary.',
