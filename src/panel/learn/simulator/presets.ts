@@ -85,6 +85,13 @@ Content-Length: ${body.length}
 Connection: keep-alive${restIds}
 x-amzn-ErrorType: ${type}`), body);
 
+/** A JSON 200 from a REST API integration; `extra`: further header lines. */
+const restJson = (body: string, extra: string) => answer(200, lines(`
+Date: ${DATE}
+Content-Type: application/json
+Connection: keep-alive${restIds}
+${extra}`), body);
+
 const s3Ids = `
 x-amz-id-2: xY5b1QmE9hVt3kP0o7sNc2dL4fRzJ8wUa6gHi1TqBvKyC0nXeS5pW3rM9lZ2jF7dA4uO6c=
 x-amz-request-id: B6Q9TZ7M3K1R8W2D
@@ -115,11 +122,7 @@ Access-Control-Allow-Origin: *`), '{"orderId":"o-123"}'),
     method: 'PUT',
     headers: 'Content-Type: application/json',
     preflight: restError(403, 'MissingAuthenticationTokenException', '{"message":"Missing Authentication Token"}'),
-    response: answer(200, lines(`
-Date: ${DATE}
-Content-Type: application/json
-Connection: keep-alive${restIds}
-Access-Control-Allow-Origin: *`), '{"orderId":"42"}'),
+    response: restJson('{"orderId":"42"}', 'Access-Control-Allow-Origin: *'),
   }),
   preset({
     id: 'apigw-rest-authorizer-on-options',
@@ -129,11 +132,7 @@ Access-Control-Allow-Origin: *`), '{"orderId":"42"}'),
     method: 'GET',
     headers: 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig',
     preflight: restError(401, 'UnauthorizedException', '{"message":"Unauthorized"}'),
-    response: answer(200, lines(`
-Date: ${DATE}
-Content-Type: application/json
-Connection: keep-alive${restIds}
-Access-Control-Allow-Origin: *`), '{"name":"ada"}'),
+    response: restJson('{"name":"ada"}', 'Access-Control-Allow-Origin: *'),
   }),
   preset({
     id: 'lambda-proxy-no-headers',
@@ -378,12 +377,7 @@ Access-Control-Allow-Headers: ${ENABLE_CORS_HEADERS},X-Amz-User-Agent
 Access-Control-Allow-Origin: https://admin.example.com
 Vary: Origin
 Access-Control-Allow-Methods: OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD`)),
-    response: answer(200, lines(`
-Date: ${DATE}
-Content-Type: application/json
-Connection: keep-alive${restIds}
-Access-Control-Allow-Origin: https://admin.example.com
-Vary: Origin`), '{"orderId":"o-9"}'),
+    response: restJson('{"orderId":"o-9"}', 'Access-Control-Allow-Origin: https://admin.example.com\nVary: Origin'),
   }),
 ];
 

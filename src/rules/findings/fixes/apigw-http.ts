@@ -6,7 +6,8 @@
 import type { Fix } from '../../../model';
 import type { CorsSpec } from '../spec';
 import { toJson, toYaml, type Data } from './emit';
-import { hclStr, jsStr, plain, shStr } from './quote';
+import { corsBlockAttributes } from './hcl';
+import { jsStr, plain, shStr } from './quote';
 import { stack } from './types';
 
 const apiId = (s: CorsSpec): string => s.api.restApiId ?? 'YOUR_API_ID';
@@ -103,7 +104,6 @@ function serverlessAllow(s: CorsSpec): Fix {
 }
 
 function terraformAllow(s: CorsSpec): Fix {
-  const list = (items: readonly string[]): string => `[${items.map(hclStr).join(', ')}]`;
   return {
     stack: 'terraform',
     title: 'Terraform: cors_configuration on aws_apigatewayv2_api',
@@ -114,11 +114,7 @@ function terraformAllow(s: CorsSpec): Fix {
       '  protocol_type = "HTTP"',
       '',
       '  cors_configuration {',
-      `    allow_origins     = ${list(s.origins)}`,
-      `    allow_methods     = ${list([...s.methods, 'OPTIONS'])}`,
-      ...(s.headers.length > 0 ? [`    allow_headers     = ${list(s.headers)}`] : []),
-      `    allow_credentials = ${s.credentials ? 'true' : 'false'}`,
-      `    max_age           = ${s.maxAge}`,
+      ...corsBlockAttributes(s, [...s.methods, 'OPTIONS']),
       '  }',
       '}',
     ].join('\n'),

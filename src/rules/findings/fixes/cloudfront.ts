@@ -5,7 +5,8 @@
 import type { Fix } from '../../../model';
 import type { CorsSpec } from '../spec';
 import { toJson, type Data } from './emit';
-import { hclStr, jsStr, plain, shStr } from './quote';
+import { hclList } from './hcl';
+import { jsStr, plain, shStr } from './quote';
 import { stack } from './types';
 
 const CF_METHODS = new Set(['GET', 'POST', 'OPTIONS', 'PUT', 'DELETE', 'PATCH', 'HEAD']);
@@ -56,7 +57,6 @@ function cliAllow(s: CorsSpec): Fix {
 }
 
 function terraformAllow(s: CorsSpec): Fix {
-  const list = (values: readonly string[]): string => `[${values.map(hclStr).join(', ')}]`;
   return {
     stack: 'terraform',
     title: 'Terraform: aws_cloudfront_response_headers_policy',
@@ -71,13 +71,13 @@ function terraformAllow(s: CorsSpec): Fix {
       '    origin_override                  = true',
       '',
       '    access_control_allow_origins {',
-      `      items = ${list(s.origins)}`,
+      `      items = ${hclList(s.origins)}`,
       '    }',
       '    access_control_allow_methods {',
-      `      items = ${list(cfMethods(s))}`,
+      `      items = ${hclList(cfMethods(s))}`,
       '    }',
       '    access_control_allow_headers {',
-      `      items = ${list(s.headers.length > 0 ? s.headers : ['Content-Type'])}`,
+      `      items = ${hclList(s.headers.length > 0 ? s.headers : ['Content-Type'])}`,
       '    }',
       '  }',
       '}',

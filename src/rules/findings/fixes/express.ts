@@ -43,6 +43,7 @@ function errors(s: CorsSpec): Fix {
 
 export const expressStack = middlewareStack({
   stack: 'express',
+  name: 'Express',
   title: 'Express: the cors middleware, registered before routes and auth',
   preamble: ['import express from "express";', 'import cors from "cors";', '', 'const app = express();'],
   register: (s) => [

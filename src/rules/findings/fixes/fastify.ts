@@ -24,6 +24,7 @@ function register(s: CorsSpec): string[] {
 
 export const fastifyStack = middlewareStack({
   stack: 'fastify',
+  name: 'Fastify',
   title: 'Fastify: @fastify/cors, registered on the root instance',
   preamble: ['import Fastify from "fastify";', 'import cors from "@fastify/cors";', '', 'const app = Fastify();'],
   register,

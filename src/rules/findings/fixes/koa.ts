@@ -25,6 +25,7 @@ function register(s: CorsSpec): string[] {
 
 export const koaStack = middlewareStack({
   stack: 'koa',
+  name: 'Koa',
   title: 'Koa: @koa/cors as the first middleware',
   preamble: ['import Koa from "koa";', 'import cors from "@koa/cors";', '', 'const app = new Koa();'],
   register,

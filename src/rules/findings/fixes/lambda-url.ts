@@ -6,7 +6,8 @@
 import type { Fix } from '../../../model';
 import type { CorsSpec } from '../spec';
 import { toJson, toYaml, type Data } from './emit';
-import { hclStr, jsStr, plain, shStr } from './quote';
+import { corsBlockAttributes } from './hcl';
+import { jsStr, plain, shStr } from './quote';
 import { stack } from './types';
 
 const URL_METHODS = new Set(['GET', 'PUT', 'HEAD', 'POST', 'PATCH', 'DELETE']);
@@ -95,7 +96,6 @@ function cdkAllow(s: CorsSpec): Fix {
 }
 
 function terraformAllow(s: CorsSpec): Fix {
-  const list = (items: readonly string[]): string => `[${items.map(hclStr).join(', ')}]`;
   return {
     stack: 'terraform',
     title: 'Terraform: cors block on aws_lambda_function_url',
@@ -106,11 +106,7 @@ function terraformAllow(s: CorsSpec): Fix {
       '  authorization_type = "NONE" # keep your current auth type',
       '',
       '  cors {',
-      `    allow_origins     = ${list(s.origins)}`,
-      `    allow_methods     = ${list(urlMethods(s))}`,
-      ...(s.headers.length > 0 ? [`    allow_headers     = ${list(s.headers)}`] : []),
-      `    allow_credentials = ${s.credentials ? 'true' : 'false'}`,
-      `    max_age           = ${s.maxAge}`,
+      ...corsBlockAttributes(s, urlMethods(s)),
       '  }',
       '}',
     ].join('\n'),

@@ -9,6 +9,8 @@ import { stack, type FixStack, type Remedy } from './types';
 
 export interface MiddlewareFlavour {
   stack: string;
+  /** The framework's name, e.g. "Fastify". */
+  name: string;
   /** Title of the registering snippet. */
   title: string;
   /** Import lines and the app's creation. */
@@ -32,7 +34,7 @@ export function middlewareStack(f: MiddlewareFlavour, more: Partial<Record<Remed
   });
   const singleSource = (): Fix => ({
     stack: f.stack,
-    title: `${f.title.split(':')[0]}: one CORS layer`,
+    title: `${f.name}: one CORS layer`,
     language: 'javascript',
     snippet: [
       `// Keep ${f.keep} and delete hand-written headers such as`,

@@ -6,6 +6,7 @@
 import type { Fix } from '../../../model';
 import type { CorsSpec } from '../spec';
 import { toJson, type Data } from './emit';
+import { hclList } from './hcl';
 import { hclStr, jsStr, plain, shStr } from './quote';
 import { stack } from './types';
 
@@ -50,7 +51,6 @@ function cli(s: CorsSpec): Fix {
 }
 
 function terraform(s: CorsSpec): Fix {
-  const list = (items: readonly string[]): string => `[${items.map(hclStr).join(', ')}]`;
   const r = rule(s);
   return {
     stack: 'terraform',
@@ -61,10 +61,10 @@ function terraform(s: CorsSpec): Fix {
       `  bucket = ${hclStr(bucket(s))}`,
       '',
       '  cors_rule {',
-      `    allowed_origins = ${list(s.origins)}`,
-      `    allowed_methods = ${list(s3Methods(s))}`,
-      ...(s.headers.length > 0 ? [`    allowed_headers = ${list(s.headers)}`] : []),
-      `    expose_headers  = ${list((r.ExposeHeaders as string[]))}`,
+      `    allowed_origins = ${hclList(s.origins)}`,
+      `    allowed_methods = ${hclList(s3Methods(s))}`,
+      ...(s.headers.length > 0 ? [`    allowed_headers = ${hclList(s.headers)}`] : []),
+      `    expose_headers  = ${hclList((r.ExposeHeaders as string[]))}`,
       `    max_age_seconds = ${s.maxAge}`,
       '  }',
       '}',
