@@ -7,16 +7,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importHar } from '../har/import';
-import type { CredentialsMode, Exchange, Header, RequestMode } from '../model';
-import { evaluate } from './evaluate';
-import { hostileExchange, hostileInput } from './platforms/testing';
-import { createVerdictCache, projectForVerdict } from './verdict-cache';
+import { importHar } from '../src/har/import';
+import type { CredentialsMode, Exchange, Header, RequestMode } from '../src/model';
+import { evaluate } from '../src/rules/evaluate';
+import { hostileExchange, hostileInput } from '../src/rules/platforms/testing';
+import { createVerdictCache, projectForVerdict } from '../src/rules/verdict-cache';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(import.meta.dirname, '..');
 const HARS = ['test/fixtures/har/chrome-devtools.har', 'test/fixtures/har/chrome-gethar.har', 'test/fixtures/har/chrome-sanitized.har',
   'test/fixtures/har/firefox.har', 'test/fixtures/har/playwright.har', 'test/golden/files/sample.har'];
-const platformFiles = import.meta.glob<{ cases: { exchange: Exchange }[] }>('../../test/fixtures/platforms/*.json', { eager: true, import: 'default' });
+const platformFiles = import.meta.glob<{ cases: { exchange: Exchange }[] }>('./fixtures/platforms/*.json', { eager: true, import: 'default' });
 
 function fixtureExchanges(): Exchange[] {
   const out: Exchange[] = [];
