@@ -9,8 +9,7 @@ import { jsonExchange, jsonHead, jsonTail } from '../report/format-json';
 import { textExchange, textHead, textSummary } from '../report/format-text';
 import { ReportBuilder, type AnalyzedExchange, type ReportExchange } from '../report/model';
 import { renderChunks, type ReportFormat } from '../report/render';
-import { diagnoseWithVerdict } from '../rules/diagnose';
-import { createVerdictCache } from '../rules/verdict-cache';
+import { createDiagnoser } from '../rules/diagnose';
 import { EXIT, type AnalyzeCommand } from './args';
 import { wantsColor, writeAll, type CliIO } from './io';
 import { gcHint } from './memory';
@@ -48,12 +47,12 @@ function loadDocument(file: string, size: number, progress: Progress): unknown {
  */
 function* reportChunks(builder: ReportBuilder, exchanges: (Exchange | undefined)[], format: ReportFormat, color: boolean, tick: (done: number) => void): Generator<string> {
   // A recording repeats a few request shapes: their verdicts are computed once (exact; see verdict-cache.ts).
-  const verdicts = createVerdictCache();
+  const diagnose = createDiagnoser();
   const diagnosed = function* (): Generator<AnalyzedExchange> {
     for (let i = 0; i < exchanges.length; i++) {
       const exchange = exchanges[i]!;
       exchanges[i] = undefined;
-      yield { exchange, diagnosis: diagnoseWithVerdict(exchange, verdicts.evaluate(exchange)) };
+      yield { exchange, diagnosis: diagnose(exchange) };
       if ((i & 1023) === 1023) tick(i + 1);
     }
     tick(exchanges.length);

@@ -15,6 +15,7 @@ import { isEdgeOptimizedApi } from './platforms/aws-cloudfront';
 import { detectPlatforms } from './platforms';
 import { signalInput } from './platforms/signals';
 import { evaluate } from './evaluate';
+import { createVerdictCache } from './verdict-cache';
 
 export interface DiagnoseOptions {
   /** Earlier exchanges of the same tab (any order): lets the rules see an earlier no-cors request that filled the HTTP cache. */
@@ -26,6 +27,15 @@ const KIND_ORDER: Record<FindingKind, number> = { cause: 0, deploy: 1, platform:
 
 export function diagnose(exchange: Exchange, options: DiagnoseOptions = {}): Diagnosis {
   return diagnoseWithVerdict(exchange, evaluate(exchange), options);
+}
+
+/**
+ * diagnose() for the many exchanges of one recording (the CLI's analyze, the panel): exchanges that
+ * differ only in what the CORS checks never read share one verdict (verdict-cache.ts; exact).
+ */
+export function createDiagnoser(): (exchange: Exchange, options?: DiagnoseOptions) => Diagnosis {
+  const verdicts = createVerdictCache();
+  return (exchange, options = {}) => diagnoseWithVerdict(exchange, verdicts.evaluate(exchange), options);
 }
 
 /** An earlier no-cors load the capture linked to this exchange, as an exchange the cache rules can read. */

@@ -4,4 +4,4 @@
  * worker, the panel, the CLI and tests alike (enforced by eslint and a unit test).
  */
 export { evaluate } from './evaluate';
-export { diagnose } from './diagnose';
+export { createDiagnoser, diagnose } from './diagnose';

@@ -6,7 +6,7 @@
  * memo: an upsert with new data is a new object and gets a fresh diagnosis.
  */
 import type { Diagnosis, Exchange } from '../../model';
-import { diagnose as rulesDiagnose } from '../../rules';
+import { createDiagnoser } from '../../rules';
 import type { ConnectionStatus, DataSource, SourceEvent } from '../data/source';
 import { localPrefs, readChoice, type PrefStore } from '../lib/prefs';
 import { DEFAULT_FILTERS, SCOPES, matchesFilters, matchesWithoutDiagnosis, parseFilterText, type Filters, type Term } from './filters';
@@ -115,7 +115,7 @@ export class PanelStore {
   version = 0;
 
   constructor(options: StoreOptions = {}) {
-    this.diagnoseFn = options.diagnose ?? rulesDiagnose;
+    this.diagnoseFn = options.diagnose ?? createDiagnoser();
     this.prefs = options.prefs ?? localPrefs;
     this.idle = options.idle === undefined ? defaultIdle : options.idle;
     this.now = options.now ?? (() => performance.now());
