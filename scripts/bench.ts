@@ -3,7 +3,9 @@
  * the machine is shared, tests never assert timings).
  *   1. The REAL DevTools panel in headless Chromium: HARs of 1,000 and 10,000 cross-origin exchanges
  *      imported through the panel's own file input; time to list them all (first render), then the
- *      time from a filter change to the next painted frame; ratio 10k / 1k.
+ *      time from a filter change to the next painted frame; ratio 10k / 1k. Then, on a fresh import,
+ *      the time until a filter that matches nothing has been decided for every exchange (every
+ *      exchange diagnosed, which the panel otherwise does in idle time).
  *   2. `cors-lens analyze` on a 60,000-request HAR vs plain JSON.parse (test/bench/analyze-bench.ts).
  *   npm run bench -- [--panel-only | --cli-only]
  */
@@ -39,16 +41,20 @@ async function panelBench(): Promise<void> {
     const panel = new PanelDriver(devtools.panel);
     await panel.waitReady();
     await devtools.panel.send('DOM.enable');
-    const results: Record<number, { render: number; filter: number[] }> = {};
-    for (const n of [1000, 10000]) {
-      const file = har(n);
+    const results: Record<number, { render: number; filter: number[]; decided: number }> = {};
+    const importHar = async (file: string, n: number): Promise<{ listed: number; ms: number }> => {
       const t0 = Date.now();
       const { root: doc } = await devtools.panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: -1 });
       const { nodeId } = await devtools.panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: doc.nodeId, selector: '[data-testid="toolbar-import-input"]' });
       await devtools.panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
       // The HAR holds n cross-origin requests plus same-origin ones and images, which are not listed.
       const listed = await waitFor(async () => { const c = await panel.count(); return c >= n * 0.9 ? c : null; }, `${n} imported exchanges`, 120_000);
-      const render = Date.now() - t0;
+      return { listed, ms: Date.now() - t0 };
+    };
+    const back = (): Promise<unknown> => panel.evaluate(`document.querySelector('[data-testid="back-to-live"]')?.click()`);
+    for (const n of [1000, 10000]) {
+      const file = har(n);
+      const { listed, ms: render } = await importHar(file, n);
       const filter = await panel.evaluate<number[]>(`(async () => {
         const input = document.querySelector('[data-testid="toolbar-filter"]');
         const times = [];
@@ -61,14 +67,27 @@ async function panelBench(): Promise<void> {
         }
         return times;
       })()`);
-      results[n] = { render, filter };
-      console.log(`panel, ${listed} exchanges listed: import + first render ${render} ms; filter → paint ${filter.join(', ')} ms`);
-      await panel.evaluate(`document.querySelector('[data-testid="back-to-live"]')?.click()`);
+      await back();
+      await importHar(file, n);
+      const decided = await panel.evaluate<number>(`(async () => {
+        const input = document.querySelector('[data-testid="toolbar-filter"]');
+        const t = performance.now();
+        input.value = 'orders';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        while (!document.querySelector('[data-testid="no-matches"]')) await new Promise((r) => setTimeout(r, 5));
+        const ms = Math.round(performance.now() - t);
+        input.value = '';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return ms;
+      })()`);
+      results[n] = { render, filter, decided };
+      console.log(`panel, ${listed} exchanges listed: import + first render ${render} ms; filter → paint ${filter.join(', ')} ms; every exchange diagnosed (no-match filter decided) ${decided} ms after a fresh import`);
+      await back();
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const small = results[1000]!;
     const large = results[10000]!;
-    console.log(`ratio 10k/1k: first render ${(large.render / small.render).toFixed(2)}×, median filter ${(median(large.filter) / Math.max(1, median(small.filter))).toFixed(2)}× (10× the rows)`);
+    console.log(`ratio 10k/1k: first render ${(large.render / small.render).toFixed(2)}×, median filter ${(median(large.filter) / Math.max(1, median(small.filter))).toFixed(2)}×, all diagnosed ${(large.decided / Math.max(1, small.decided)).toFixed(2)}× (10× the rows)`);
     devtools.close();
   } finally {
     await ext.close();

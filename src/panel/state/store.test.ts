@@ -3,7 +3,7 @@ import type { Exchange } from '../../model';
 import { StaticSource } from '../data/static-source';
 import { fixtureDiagnose, manyExchanges, sampleSet } from '../fixtures/sample';
 import { memoryPrefs } from '../lib/prefs';
-import { PanelStore, type IdleScheduler } from './store';
+import { defaultIdle, PanelStore, type IdleScheduler } from './store';
 
 const samples = sampleSet();
 const ex = (id: string, startedAt: number, base = samples[0]!.exchange): Exchange => ({ ...base, id, startedAt });
@@ -146,6 +146,48 @@ describe('PanelStore', () => {
     });
     expect(diagnose).toHaveBeenCalledTimes(samples.length); // each once: the memo holds
     expect(notified).toHaveBeenCalled();
+  });
+
+  it('asks for urgent slices while a filtered list waits for the analysis, idle time otherwise', () => {
+    const asked: boolean[] = [];
+    const cancelled: number[] = [];
+    const slices: ((timeLeft: () => number) => void)[] = [];
+    const idle: IdleScheduler = (work, urgent = false) => {
+      const n = asked.push(urgent) - 1;
+      slices.push(work);
+      return () => cancelled.push(n);
+    };
+    const { store } = storeWith(manyExchanges(samples, 300), fixtureDiagnose(samples), idle, () => 0);
+    expect(store.counts().total).toBe(300);
+    expect(asked).toEqual([false]);
+    // A budget that runs out at once: the list is left pending, and the idle-time slice is replaced.
+    let t = 0;
+    const clock = () => (t += 100);
+    const pending = new PanelStore({ diagnose: fixtureDiagnose(samples), prefs: memoryPrefs(), idle, now: clock });
+    pending.attach(new StaticSource(manyExchanges(samples, 300)));
+    pending.setFilters({ text: 'no such text anywhere' });
+    expect(pending.visibleIds()).toEqual([]);
+    expect(pending.filterPending).toBe(true);
+    expect(asked.slice(-2)).toEqual([false, true]);
+    expect(cancelled).toContain(asked.length - 2);
+    // Each later slice stays urgent until the list is complete.
+    slices.at(-1)!(() => 0.5);
+    expect(asked.at(-1)).toBe(true);
+  });
+
+  it('defaultIdle: a callback fired by its timeout still gets a slice of work (no idle time is ever given to some pages)', () => {
+    const g = globalThis as unknown as { requestIdleCallback?: unknown; cancelIdleCallback?: unknown };
+    const saved = { r: g.requestIdleCallback, c: g.cancelIdleCallback };
+    g.requestIdleCallback = (cb: (d: { didTimeout: boolean; timeRemaining: () => number }) => void) => { cb({ didTimeout: true, timeRemaining: () => 0 }); return 1; };
+    g.cancelIdleCallback = () => undefined;
+    try {
+      let left = -1;
+      defaultIdle((timeLeft) => { left = timeLeft(); });
+      expect(left).toBeGreaterThan(5);
+    } finally {
+      g.requestIdleCallback = saved.r;
+      g.cancelIdleCallback = saved.c;
+    }
   });
 
   describe('a filter typed before the background analysis has finished', () => {

@@ -16,18 +16,29 @@ import { normalizeExchange } from './normalize';
 import { sameJson } from './same-json';
 
 /**
- * Runs `work` when the page is idle; `timeLeft()` says how many ms the slice may still use.
- * Returns a cancel function.
+ * Runs `work` when the page is idle — or, when `urgent` (someone waits for the result), in short
+ * slices between frames. `timeLeft()` says how many ms the slice may still use. Returns a cancel function.
  */
-export type IdleScheduler = (work: (timeLeft: () => number) => void) => () => void;
+export type IdleScheduler = (work: (timeLeft: () => number) => void, urgent?: boolean) => () => void;
 
-export const defaultIdle: IdleScheduler = (work) => {
-  if (typeof requestIdleCallback === 'function') {
-    const h = requestIdleCallback((d) => work(() => d.timeRemaining()), { timeout: 500 });
-    return () => cancelIdleCallback(h);
+/** The budget of a slice that does not run in idle time. */
+const SLICE_MS = 12;
+
+const slice = (work: (timeLeft: () => number) => void): void => {
+  const end = performance.now() + SLICE_MS;
+  work(() => end - performance.now());
+};
+
+export const defaultIdle: IdleScheduler = (work, urgent = false) => {
+  if (urgent || typeof requestIdleCallback !== 'function') {
+    const t = setTimeout(() => slice(work), 0);
+    return () => clearTimeout(t);
   }
-  const t = setTimeout(() => { const end = performance.now() + 12; work(() => end - performance.now()); }, 0);
-  return () => clearTimeout(t);
+  // A callback fired by its timeout has no idle time left (timeRemaining() is 0). Measured in the
+  // panel: a page that gives no idle periods then gets one such call per timeout, and the work made
+  // no progress at all; it takes a short slice instead.
+  const h = requestIdleCallback((d) => (d.didTimeout ? slice(work) : work(() => d.timeRemaining())), { timeout: 500 });
+  return () => cancelIdleCallback(h);
 };
 
 export interface StoreOptions {
@@ -87,6 +98,8 @@ export class PanelStore {
   private analysisQueue: string[] = [];
   private analysisAt = 0;
   private cancelAnalysis: (() => void) | null = null;
+  /** The scheduled analysis slice was asked for as urgent (a filtered list waits for it). */
+  private analysisUrgent = false;
   private analysisVersion = 0;
   private lastAnalysisNotify = 0;
   private readonly byId = new Map<string, Exchange>();
@@ -317,9 +330,16 @@ export class PanelStore {
     if (!this.cancelAnalysis) this.scheduleAnalysis();
   }
 
+  /** A filtered list is still being completed from the analysis: the user waits for it. */
+  private filterWaiting(): boolean {
+    const list = this.visibleCache?.key === this.visibleKey() ? this.visibleCache : null;
+    return list !== null && list.scan < this.order.length;
+  }
+
   private scheduleAnalysis(): void {
     const idle = this.idle;
     if (!idle) return;
+    this.analysisUrgent = this.filterWaiting();
     this.cancelAnalysis = idle((timeLeft) => {
       this.cancelAnalysis = null;
       // The exchanges a pending filtered list waits for come first, in list order.
@@ -342,7 +362,7 @@ export class PanelStore {
         this.notify();
       }
       if (!done) this.scheduleAnalysis();
-    });
+    }, this.analysisUrgent);
   }
 
   private visibleKey(): string {
@@ -369,7 +389,11 @@ export class PanelStore {
       this.extendVisible(list, (listed) => !this.idle || (listed < SYNC_MATCHES && this.now() - start < SYNC_BUDGET_MS));
     }
     this.visibleCache = list;
-    if (list.scan < this.order.length && !this.cancelAnalysis) this.scheduleAnalysis();
+    if (list.scan < this.order.length && (!this.cancelAnalysis || !this.analysisUrgent)) {
+      // The rest of this list waits for the analysis: no longer only in idle time.
+      this.cancelAnalysis?.();
+      this.scheduleAnalysis();
+    }
     return list;
   }
 
