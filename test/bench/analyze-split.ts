@@ -12,7 +12,7 @@ import { importHar, parseHarText } from '../../src/har/import';
 import type { Exchange } from '../../src/model';
 import { jsonExchange, jsonHead, jsonTail, ReportBuilder } from '../../src/report';
 import { diagnoseWithVerdict } from '../../src/rules/diagnose';
-import { evaluate } from '../../src/rules/evaluate';
+import { createVerdictCache } from '../../src/rules/verdict-cache';
 
 const requests = Number(process.argv[2] ?? 60000);
 const root = resolve(import.meta.dirname, '../..');
@@ -37,11 +37,12 @@ time('HAR import', gc);
 const out = openSync('/dev/null', 'w');
 const builder = new ReportBuilder({ source: { kind: 'har', name: 'bench.har' } });
 let buffer = jsonHead(builder.head);
+const verdicts = createVerdictCache();
 let n = 0;
 for (let i = 0; i < exchanges.length; i++) {
   const exchange = exchanges[i]!;
   exchanges[i] = undefined;
-  const verdict = time('evaluate', () => evaluate(exchange));
+  const verdict = time('evaluate', () => verdicts.evaluate(exchange));
   const diagnosis = time('diagnose (rest)', () => diagnoseWithVerdict(exchange, verdict));
   const x = time('report + redaction', () => builder.add({ exchange, diagnosis }));
   if (x) buffer += time('JSON', () => jsonExchange(x, n++ === 0));
