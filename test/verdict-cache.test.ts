@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { importHar } from '../src/har/import';
 import type { CredentialsMode, Exchange, Header, RequestMode } from '../src/model';
 import { evaluate } from '../src/rules/evaluate';
+import { createDiagnoser, diagnose } from '../src/rules/diagnose';
 import { hostileExchange, hostileInput } from '../src/rules/platforms/testing';
 import { createVerdictCache, projectForVerdict } from '../src/rules/verdict-cache';
 
@@ -121,6 +122,13 @@ describe('verdict cache', () => {
     expect(projected).toBeGreaterThan(exchanges.length / 2);
     const cache = createVerdictCache();
     for (const ex of exchanges) expect(cache.evaluate(ex)).toEqual(evaluate(ex));
+  });
+
+  it('createDiagnoser: every fixture exchange gets the diagnosis diagnose() gives it, from a shared (frozen) verdict too', () => {
+    const exchanges = fixtureExchanges();
+    const shared = createDiagnoser();
+    // Twice: the second pass reads every projectable verdict from the cache.
+    for (const ex of [...exchanges, ...exchanges]) expect(shared(ex)).toEqual(diagnose(ex));
   });
 
   it('gives generated exchanges the verdict evaluate() gives them', () => {
