@@ -9,7 +9,7 @@ import { jsonExchange, jsonHead, jsonTail } from '../report/format-json';
 import { textExchange, textHead, textSummary } from '../report/format-text';
 import { ReportBuilder, type AnalyzedExchange, type ReportExchange } from '../report/model';
 import { renderChunks, type ReportFormat } from '../report/render';
-import { createDiagnoser } from '../rules/diagnose';
+import { createDiagnoser } from '../rules';
 import { EXIT, type AnalyzeCommand } from './args';
 import { wantsColor, writeAll, type CliIO } from './io';
 import { gcHint } from './memory';
