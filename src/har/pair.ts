@@ -67,8 +67,10 @@ function lowerBound(sorted: readonly HarRecord[], t: number, timeOf: TimeOf): nu
 interface Candidate {
   pre: HarRecord;
   act: HarRecord;
+  /** Header disagreements (only computed where it can change a pairing: see pairPreflights). */
   penalty: number;
   cost: number;
+  requested: readonly string[];
 }
 
 /**
@@ -129,7 +131,7 @@ export function pairPreflights(preflights: readonly HarRecord[], actuals: readon
       if (d < -BEFORE_MS || d > Math.max(AFTER_MS, act.duration + AFTER_MS)) return false;
       const actOrigin = headerValue(act.headers, 'origin');
       if (origin !== undefined && actOrigin !== undefined && actOrigin !== origin) return true;
-      candidates.push({ pre, act, penalty: headerMismatch(requested, factsOf(act)), cost: d >= 0 ? d : 2 * -d + 1 });
+      candidates.push({ pre, act, penalty: 0, cost: d >= 0 ? d : 2 * -d + 1, requested });
       return true;
     };
     const at = lowerBound(list, t, timeOf);
@@ -140,6 +142,18 @@ export function pairPreflights(preflights: readonly HarRecord[], actuals: readon
     for (let i = at; i < list.length && seen < MAX_CANDIDATES; i++, seen++) if (!consider(list[i]!)) break;
   }
 
+  // A candidate whose preflight and request appear in no other candidate is paired whatever its place
+  // in the order, and its place changes no other pairing: its header penalty (the costly part: the
+  // request's CORS-unsafe headers) is only worked out for contended candidates.
+  const perPre = new Map<number, number>();
+  const perAct = new Map<number, number>();
+  for (const c of candidates) {
+    perPre.set(c.pre.index, (perPre.get(c.pre.index) ?? 0) + 1);
+    perAct.set(c.act.index, (perAct.get(c.act.index) ?? 0) + 1);
+  }
+  for (const c of candidates) {
+    if (perPre.get(c.pre.index)! > 1 || perAct.get(c.act.index)! > 1) c.penalty = headerMismatch(c.requested, factsOf(c.act));
+  }
   candidates.sort((x, y) => x.penalty - y.penalty || x.cost - y.cost || x.pre.index - y.pre.index || x.act.index - y.act.index);
   for (const c of candidates) {
     if (pairs.has(c.pre.index) || taken.has(c.act.index)) continue;

@@ -4,7 +4,7 @@
  * 1 - Π(1 - weight), so two medium signals beat one weak one.
  */
 import type { Exchange, PlatformId, PlatformMatch, ResponseRecord } from '../../model';
-import { firstHeaderLine, hasHeader, headerLines, oneLine, parseUrl } from '../findings/wire';
+import { hasHeader, headerLines, oneLine, parseUrl } from '../findings/wire';
 
 export type Signal =
   | { kind: 'header'; name: string; value?: RegExp; weight: number }
@@ -34,6 +34,8 @@ export function responsesOf(exchange: Exchange): Array<{ where: string; response
  */
 export interface SignalInput {
   responses: ReadonlyArray<{ where: string; response: ResponseRecord }>;
+  /** The response's header names, lowercased once for every signal of every platform (same order as its headers). */
+  lowerNames(response: ResponseRecord): readonly string[];
   /** Lowercased hosts of the request URL and of every redirect target, in order (unparseable ones left out). */
   hosts(): readonly string[];
 }
@@ -41,8 +43,14 @@ export interface SignalInput {
 /** `url`: the request URL already parsed (saves parsing it again), when the caller has it. */
 export function signalInput(exchange: Exchange, url?: URL | null): SignalInput {
   let hosts: string[] | undefined;
+  const names = new Map<ResponseRecord, string[]>();
   return {
     responses: responsesOf(exchange),
+    lowerNames(response) {
+      let list = names.get(response);
+      if (!list) names.set(response, (list = response.headers.map((h) => h.name.toLowerCase())));
+      return list;
+    },
     hosts() {
       if (!hosts) {
         const first = url === undefined ? parseUrl(exchange.request.url) : url;
@@ -56,17 +64,24 @@ export function signalInput(exchange: Exchange, url?: URL | null): SignalInput {
 
 function testSignal(signal: Signal, exchange: Exchange, input: SignalInput): string | null {
   switch (signal.kind) {
-    case 'header':
+    case 'header': {
+      // firstHeaderLine on names lowercased once per response.
+      const lower = signal.name.toLowerCase();
       for (const { where, response } of input.responses) {
-        const value = firstHeaderLine(response, signal.name, signal.value);
-        if (value !== undefined) return `${where}: ${signal.name}: ${oneLine(value, 80)}`;
+        const names = input.lowerNames(response);
+        for (let i = 0; i < names.length; i++) {
+          const value = response.headers[i]!.value;
+          if (names[i] === lower && (!signal.value || signal.value.test(value))) return `${where}: ${signal.name}: ${oneLine(value, 80)}`;
+        }
       }
       return null;
+    }
     case 'header-prefix':
       for (const { where, response } of input.responses) {
-        // A name shorter than the (ASCII) prefix cannot start with it once lowercased: skip lowercasing it.
-        const h = response.headers.find((x) => x.name.length >= signal.prefix.length && x.name.toLowerCase().startsWith(signal.prefix));
-        if (h) return `${where}: ${h.name} header`;
+        const names = input.lowerNames(response);
+        // A name shorter than the (ASCII) prefix cannot start with it once lowercased (U+0130 lowercases to two characters).
+        const i = names.findIndex((n, k) => response.headers[k]!.name.length >= signal.prefix.length && n.startsWith(signal.prefix));
+        if (i >= 0) return `${where}: ${response.headers[i]!.name} header`;
       }
       return null;
     case 'body':
