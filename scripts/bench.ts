@@ -40,13 +40,10 @@ async function panelBench(): Promise<void> {
     await undock(devtools);
     const panel = new PanelDriver(devtools.panel);
     await panel.waitReady();
-    await devtools.panel.send('DOM.enable');
     const results: Record<number, { render: number; filter: number[]; decided: number }> = {};
     const importHar = async (file: string, n: number): Promise<{ listed: number; ms: number }> => {
       const t0 = Date.now();
-      const { root: doc } = await devtools.panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: -1 });
-      const { nodeId } = await devtools.panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: doc.nodeId, selector: '[data-testid="toolbar-import-input"]' });
-      await devtools.panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+      await panel.importFile(file);
       // The HAR holds n cross-origin requests plus same-origin ones and images, which are not listed.
       const listed = await waitFor(async () => { const c = await panel.count(); return c >= n * 0.9 ? c : null; }, `${n} imported exchanges`, 120_000);
       return { listed, ms: Date.now() - t0 };

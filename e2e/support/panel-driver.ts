@@ -18,6 +18,14 @@ export interface RowInfo {
 export class PanelDriver {
   constructor(readonly cdp: CdpSession) {}
 
+  /** Imports a file (a HAR) through the panel's own file input, as the toolbar's Import button does. */
+  async importFile(file: string): Promise<void> {
+    await this.cdp.send('DOM.enable');
+    const { root } = await this.cdp.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await this.cdp.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-testid="toolbar-import-input"]' });
+    await this.cdp.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+  }
+
   async waitReady(): Promise<void> {
     await waitFor(() => this.cdp.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('[data-testid="app"]')`), 'the panel to render');
   }

@@ -30,12 +30,9 @@ try {
   await undock(devtools);
   const panel = new PanelDriver(devtools.panel);
   await panel.waitReady();
-  await devtools.panel.send('DOM.enable');
   await devtools.panel.send('Profiler.enable');
   await devtools.panel.send('Profiler.setSamplingInterval', { interval: 100 });
-  const { root: doc } = await devtools.panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: -1 });
-  const { nodeId } = await devtools.panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: doc.nodeId, selector: '[data-testid="toolbar-import-input"]' });
-  await devtools.panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+  await panel.importFile(file);
   await waitFor(async () => ((await panel.count()) >= n * 0.9 ? true : null), `${n} imported exchanges`, 120_000);
   await devtools.panel.send('Profiler.start');
   const ms = await panel.evaluate<number>(`(async () => {

@@ -22,10 +22,20 @@ function named(h: Header, lower: string, ascii: boolean): boolean {
   return (!ascii || n.length === lower.length) && n.toLowerCase() === lower;
 }
 
-/** The first line of a header (wire order) whose value passes `test` (any line without one), or undefined. */
-export function firstHeaderLine(record: HasHeaders, name: string, test?: RegExp): string | undefined {
+/**
+ * The first line of a header (wire order) whose value passes `test` (any line without one), or undefined.
+ * `lowerNames`: the record's header names already lowercased, in order (platform detection asks one
+ * response for dozens of headers).
+ */
+export function firstHeaderLine(record: HasHeaders, name: string, test?: RegExp, lowerNames?: readonly string[]): string | undefined {
   if (!record) return undefined;
   const lower = name.toLowerCase();
+  if (lowerNames) {
+    for (let i = 0; i < lowerNames.length; i++) {
+      if (lowerNames[i] === lower && (!test || test.test(record.headers[i]!.value))) return record.headers[i]!.value;
+    }
+    return undefined;
+  }
   const ascii = ASCII.test(lower);
   for (const h of record.headers) if (named(h, lower, ascii) && (!test || test.test(h.value))) return h.value;
   return undefined;

@@ -4,7 +4,7 @@
  * 1 - Π(1 - weight), so two medium signals beat one weak one.
  */
 import type { Exchange, PlatformId, PlatformMatch, ResponseRecord } from '../../model';
-import { hasHeader, headerLines, oneLine, parseUrl } from '../findings/wire';
+import { firstHeaderLine, hasHeader, headerLines, oneLine, parseUrl } from '../findings/wire';
 
 export type Signal =
   | { kind: 'header'; name: string; value?: RegExp; weight: number }
@@ -64,22 +64,16 @@ export function signalInput(exchange: Exchange, url?: URL | null): SignalInput {
 
 function testSignal(signal: Signal, exchange: Exchange, input: SignalInput): string | null {
   switch (signal.kind) {
-    case 'header': {
-      // firstHeaderLine on names lowercased once per response.
-      const lower = signal.name.toLowerCase();
+    case 'header':
       for (const { where, response } of input.responses) {
-        const names = input.lowerNames(response);
-        for (let i = 0; i < names.length; i++) {
-          const value = response.headers[i]!.value;
-          if (names[i] === lower && (!signal.value || signal.value.test(value))) return `${where}: ${signal.name}: ${oneLine(value, 80)}`;
-        }
+        const value = firstHeaderLine(response, signal.name, signal.value, input.lowerNames(response));
+        if (value !== undefined) return `${where}: ${signal.name}: ${oneLine(value, 80)}`;
       }
       return null;
-    }
     case 'header-prefix':
       for (const { where, response } of input.responses) {
         const names = input.lowerNames(response);
-        // A name shorter than the (ASCII) prefix cannot start with it once lowercased (U+0130 lowercases to two characters).
+        // As ever, a name shorter than the (ASCII) prefix does not match, even one that lowercases longer (U+0130).
         const i = names.findIndex((n, k) => response.headers[k]!.name.length >= signal.prefix.length && n.startsWith(signal.prefix));
         if (i >= 0) return `${where}: ${response.headers[i]!.name} header`;
       }
