@@ -13,6 +13,7 @@ import { evaluate } from '../src/rules/evaluate';
 import { createDiagnoser, diagnose } from '../src/rules/diagnose';
 import { hostileExchange, hostileInput } from '../src/rules/platforms/testing';
 import { createVerdictCache, projectForVerdict } from '../src/rules/verdict-cache';
+import { jsonExchange, reportExchange } from '../src/report';
 
 const root = resolve(import.meta.dirname, '..');
 const HARS = ['test/fixtures/har/chrome-devtools.har', 'test/fixtures/har/chrome-gethar.har', 'test/fixtures/har/chrome-sanitized.har',
@@ -173,5 +174,49 @@ describe('verdict cache', () => {
     expect(projectForVerdict({ ...base, redirects: [], request: { ...base.request, url: 'https://u:p@api.example/a' } })).toBeUndefined();
     expect(projectForVerdict({ ...base, redirects: [], earlierNoCors: { url: base.request.url, startedAt: 0, response: { status: 200, headers: [] } } })).toBeUndefined();
     expect(projectForVerdict({ ...base, redirects: [] })).toBeDefined();
+  });
+});
+
+describe('reports from shared verdicts', () => {
+  /** The entry and its JSON line from a shared (frozen) verdict equal those from the exchange's own verdict. */
+  function expectSameReport(shared: ReturnType<typeof createDiagnoser>, ex: Exchange): void {
+    for (const includeSensitive of [false, true]) {
+      const own = reportExchange({ exchange: ex, diagnosis: diagnose(ex) }, includeSensitive);
+      const fromShared = reportExchange({ exchange: ex, diagnosis: shared(ex) }, includeSensitive);
+      expect(fromShared).toEqual(own);
+      expect(jsonExchange(fromShared, false)).toBe(`,\n    ${JSON.stringify(own)}`);
+    }
+  }
+
+  it('equal those from own verdicts: fixtures, generated and hostile exchanges (secrets in every place), both redaction modes', () => {
+    const shared = createDiagnoser();
+    const exchanges = fixtureExchanges();
+    for (const ex of [...exchanges, ...exchanges]) expectSameReport(shared, ex);
+    fc.assert(fc.property(generated, (ex) => expectSameReport(shared, ex)), { numRuns: 1000 });
+    fc.assert(fc.property(hostileInput, (i) => expectSameReport(shared, hostileExchange(i))), { numRuns: 300 });
+  });
+
+  it("redact a check with the exchange's own secrets: a secret in one request's URL is scrubbed from its checks only", () => {
+    const make = (url: string): Exchange => ({
+      id: url, source: 'har', pageOrigin: 'https://app.example', startedAt: 0,
+      request: { method: 'GET', url, headers: [h('Origin', 'https://app.example'), h('X-Trace-Abcd1234', '1')] },
+      preflight: {
+        request: { method: 'OPTIONS', url, headers: [h('Origin', 'https://app.example'), h('Access-Control-Request-Method', 'GET'), h('Access-Control-Request-Headers', 'x-trace-abcd1234')] },
+        response: { status: 204, headers: [h('Access-Control-Allow-Origin', 'https://app.example'), h('Access-Control-Allow-Headers', 'x-trace-abcd1234')] },
+      },
+      response: { status: 200, headers: [h('Access-Control-Allow-Origin', 'https://app.example')] },
+      redirects: [], observed: { failed: false },
+    });
+    const shared = createDiagnoser();
+    const withSecret = make('https://api.example/a?token=trace-abcd1234');
+    const plain = make('https://api.example/b?page=2');
+    expect(shared(plain).verdict).toBe(shared(withSecret).verdict);
+    const labels = (ex: Exchange): string => JSON.stringify(reportExchange({ exchange: ex, diagnosis: shared(ex) }).checks);
+    expect(labels(plain)).toContain('x-trace-abcd1234');
+    expect(labels(withSecret)).not.toContain('abcd1234');
+    // …and the shared, redacted checks were not changed by it.
+    expect(labels(plain)).toContain('x-trace-abcd1234');
+    expectSameReport(shared, withSecret);
+    expectSameReport(shared, plain);
   });
 });

@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { importHar } from '../../src/har/import';
 import type { Exchange } from '../../src/model';
 import { buildReport, FORMATS, renderReport, type ReportFormat } from '../../src/report';
-import { diagnose } from '../../src/rules/diagnose';
+import { createDiagnoser } from '../../src/rules/diagnose';
 import { hostileExchange, hostileInput } from '../../src/rules/platforms/testing';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -25,6 +25,8 @@ const out = process.argv[2] ?? '/tmp/cors-lens-report-snapshot.txt';
 const parts: string[] = [];
 
 function report(name: string, exchanges: readonly Exchange[], formats: readonly ReportFormat[] = FORMATS): void {
+  // Shared (cached, frozen) verdicts, as the CLI and the panel use them.
+  const diagnose = createDiagnoser();
   const items = exchanges.map((exchange) => ({ exchange, diagnosis: diagnose(exchange) }));
   for (const includeSensitive of [false, true]) {
     for (const onlyBlocked of includeSensitive ? [false] : [false, true]) {

@@ -76,7 +76,8 @@ export interface ReportExchange {
   redirects: ReportRedirect[];
   response?: ReportResponse;
   observed: { failed?: boolean; errorText?: string };
-  checks: Check[];
+  /** Frozen and shared between entries when their verdict is (see reportChecks). */
+  checks: readonly Check[];
   findings: Finding[];
   notes: string[];
   /** The rules could not explain what the browser reported. */
@@ -186,6 +187,34 @@ function finding(f: Finding, red: Redactor): Finding {
   };
 }
 
+/** Redacted checks of shared verdicts, per redaction mode (see reportChecks). */
+const sharedChecks = { redacted: new WeakMap<readonly Check[], readonly Check[]>(), raw: new WeakMap<readonly Check[], readonly Check[]>() };
+const SHARED_REDACTOR = createRedactor(undefined, false);
+
+function checkTexts(c: Check): (string | null | undefined)[] {
+  return [c.label, c.asked, c.allowed, c.note];
+}
+
+/**
+ * A verdict shared by many exchanges (frozen by the verdict cache, src/rules/verdict-cache.ts) has its
+ * checks redacted once and the result shared, frozen, by every report entry (and their JSON written
+ * once, format-json.ts). Exact: an exchange's own redactor gives the same text as a redactor without
+ * secrets unless one of its secrets occurs in the text, and then its checks are redacted on their own.
+ */
+function reportChecks(checks: readonly Check[], red: Redactor): readonly Check[] {
+  if (!Object.isFrozen(checks) || checks.some((c) => checkTexts(c).some((t) => t != null && red.mentionsSecret(t)))) {
+    return checks.map((c) => check(c, red));
+  }
+  const cache = red.enabled ? sharedChecks.redacted : sharedChecks.raw;
+  let out = cache.get(checks);
+  if (!out) {
+    const shared = red.enabled ? SHARED_REDACTOR : red;
+    out = Object.freeze(checks.map((c) => Object.freeze(check(c, shared))));
+    cache.set(checks, out);
+  }
+  return out;
+}
+
 /** One exchange + its diagnosis as a report entry, redacted with the exchange's own redactor. */
 export function reportExchange({ exchange: ex, diagnosis: d }: AnalyzedExchange, includeSensitive = false): ReportExchange {
   const red = createRedactor(ex, includeSensitive);
@@ -207,7 +236,7 @@ export function reportExchange({ exchange: ex, diagnosis: d }: AnalyzedExchange,
     requestHeaders: red.headers(ex.request.headers),
     redirects: ex.redirects.map((h) => ({ url: red.url(h.url), status: h.response.status, location: red.url(h.location), headers: red.headers(h.response.headers) })),
     observed: {},
-    checks: v.checks.map((c) => check(c, red)),
+    checks: reportChecks(v.checks, red),
     findings: d.findings.map((f) => finding(f, red)),
     notes: v.notes.map(red.text),
   };

@@ -192,6 +192,8 @@ export interface Redactor {
   headers(headers: readonly Header[]): Header[];
   url(url: string): string;
   text(text: string): string;
+  /** Whether the text contains one of this exchange's secret values (then text() differs from a shared redactor's). */
+  mentionsSecret(text: string): boolean;
   /** Bodies are dropped entirely when redacting. */
   body(body: string | undefined): string | undefined;
 }
@@ -202,6 +204,7 @@ export const NO_REDACTION: Redactor = {
   headers: (hs) => hs.map((h) => ({ name: h.name, value: h.value })),
   url: (u) => u,
   text: (t) => t,
+  mentionsSecret: () => false,
   body: (b) => b,
 };
 
@@ -411,6 +414,7 @@ export function createRedactor(exchange: Exchange | undefined, includeSensitive:
     headers: (hs) => hs.map((h) => redactHeaderWith(h, secrets)),
     url: (u) => scrubWith(redactUrlShared(u), secrets, true, scrubUrlShared),
     text: (t) => scrubWith(t, secrets, true, scrubShared),
+    mentionsSecret: (t) => secrets.some((s) => t.includes(s)),
     body: () => undefined,
   };
 }
