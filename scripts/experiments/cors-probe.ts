@@ -9,7 +9,8 @@
  * Chromium's verdict and the headers the server received; with --compare it builds the exchange a
  * capture would hold (wire headers, no credentials mode) and prints SAME/DIFF against evaluate().
  * Env: OBSERVED_CORS=1 also hands the rules Chromium's CorsError (as live CDP capture would),
- * WITH_CREDENTIALS=1 records the credentials mode, VERBOSE=1 prints the checks of every case.
+ * WITH_CREDENTIALS=1 records the credentials mode, VERBOSE=1 prints the checks of every case,
+ * SHOW_HEADERS=1 the request and preflight headers the rules were given.
  * Servers listen on 127.0.0.1:4640 (page), :4641 and :4642 (targets) only.
  */
 import http from 'node:http';
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
     if (compare) {
       const ex = toExchange(sc, url, seen.get(sc.name) ?? [], failure, cdpHeaders.get(url));
       const v = evaluate(ex);
+      if (process.env.SHOW_HEADERS) console.log(JSON.stringify(ex.request.headers), JSON.stringify(ex.preflight?.request.headers));
       const chromium = failure ? `${failure.cors?.corsError ?? failure.errorText}|${failure.cors?.failedParameter ?? ''}` : 'allowed';
       const ours = v.blocked ? `${v.corsError ?? ex.observed.errorText ?? '?'}|${v.failedParameter ?? ''}` : 'allowed';
       console.log(`${chromium === ours ? 'SAME' : 'DIFF'} ${sc.name}: chromium=${chromium} rules=${ours} credentials=${v.credentials.mode}${v.credentials.inferred ? '(inferred)' : ''}${v.inconsistent ? ' INCONSISTENT' : ''}`);

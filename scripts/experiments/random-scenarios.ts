@@ -3,7 +3,7 @@
  * ones too), request headers, credentials modes, clients (fetch, XHR) and preflight/actual answers
  * (odd Allow-Origin spellings, Allow-Credentials casing, Allow-Methods/Headers lists and typos, statuses).
  *
- *   npx tsx scripts/experiments/random-scenarios.ts <seed> <count> > /tmp/random.json
+ *   npx tsx scripts/experiments/random-scenarios.ts <seed> <count> > /tmp/random.json   (seed ≥ 100: redirects, no-cors too)
  *   WITH_CREDENTIALS=1 npx tsx scripts/experiments/cors-probe.ts /tmp/random.json --compare | grep ^DIFF
  *
  * Harness limits (not rule disagreements): node:http rejects lowercase and custom methods (`patch`,
@@ -62,6 +62,22 @@ for (let i = 0; i < count; i++) {
   maybe(0.2, () => pfExtra.push(['Access-Control-Allow-Private-Network', 'true']));
   sc.preflight = reply(pick(STATUS_PF), pick(ACAO), pick(ACAC), pfExtra);
   sc.actual = reply(pick(STATUS), pick(ACAO), pick(ACAC));
+  // From seed 100 on: redirects too (same or other origin, with or without CORS headers on the hop), and redirected preflights.
+  if (seed >= 100) {
+    maybe(0.3, () => {
+      const hops = 1 + Math.floor(rnd() * 2);
+      sc.redirects = Array.from({ length: hops }, () => reply(pick([301, 302, 303, 307, 308]), pick(ACAO), pick(ACAC), [['Location', pick(['{next}', '{next:4642}', '{next:4642:u:p}'])]]));
+    });
+    maybe(0.05, () => {
+      sc.preflight = reply(pick([301, 302, 307]), pick(ACAO), pick(ACAC), [['Location', '{next}']]);
+    });
+    // XHR has no mode: no-cors is for fetch only.
+    if (client === 'fetch') {
+      maybe(0.1, () => {
+        sc.mode = 'no-cors';
+      });
+    }
+  }
   if (method === 'POST' || method === 'PUT' || method === 'patch') sc.body = 'x';
   if (client === 'xhr' && credentials === 'same-origin') sc.credentials = 'omit';
   out.push(sc);

@@ -58,6 +58,11 @@ export const HEADER_CASES: readonly HeaderCase[] = [
   { slug: 'forbidden-headers-dropped', send: [['Cookie', 'a=1'], ['Accept-Encoding', 'br'], ['Referer', 'http://x/']], acah: [] },
   { slug: 'sec-header-dropped', send: [['Sec-Custom', '1'], ['Proxy-Custom', '1']], acah: [] },
   { slug: 'user-agent-header', send: [['User-Agent', 'lab/1.0']], acah: [] },
+  // Cache-Control / Pragma: no-cache look like the browser's own when it bypasses its cache, but set by the page they are unsafe headers.
+  { slug: 'page-cache-control-absent', send: [['Cache-Control', 'no-cache']], acah: [] },
+  { slug: 'page-cache-control-listed', send: [['Cache-Control', 'no-cache']], acah: acah('cache-control') },
+  { slug: 'page-cache-control-first-none-listed', send: [['Cache-Control', 'no-cache'], ['X-Api-Key', 'k']], acah: acah('x-other') },
+  { slug: 'page-pragma-and-header-listed', send: [['Pragma', 'no-cache'], ['X-Custom', '1']], acah: acah('x-custom') },
 ];
 
 export const HEADERS: readonly Scenario[] = HEADER_CASES.map((c): Scenario => {

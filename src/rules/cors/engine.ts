@@ -13,7 +13,7 @@ import { checkAccess, credentialsNote, originPassNote, toPreflightError } from '
 import { getHeader } from './headers';
 import { reusedStoredResponse, revalidatedStoredResponse, type StoredResponse } from './http-cache';
 import { OPAQUE_ORIGIN, isCorsEnabledScheme, isSameOrigin, normalizeOrigin, schemeOf } from './origin';
-import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, preflightNeed, reconcileUnsafeHeaders, type PreflightNeed } from './preflight';
+import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, preflightNeed, reconcileUnsafeHeaders, withPageSetHeaders, type PreflightNeed } from './preflight';
 import { Recorder, type Row } from './recorder';
 import { BODY_HEADERS, MAX_REDIRECTS, methodAfterRedirect, redirectHasForbiddenCredentials, redirectTarget, taintsOrigin } from './redirect';
 import { resolveRequestMode } from './request-mode';
@@ -164,14 +164,14 @@ class Walk {
       this.rec.fail({ id: 'mode', phase: 'request', label: 'Request mode', asked: 'same-origin', allowed: null, corsError: 'DisallowedByMode', note: 'The request was made with mode "same-origin" but goes to another origin.' }, { corsError: 'DisallowedByMode', failedParameter: '' });
       return;
     }
-    const need = preflightNeed(method, headers);
+    const record = this.pickPreflight(k, url);
+    const need = withPageSetHeaders(preflightNeed(method, headers), record?.request.headers);
     const first = !this.started;
     this.started = true;
     if (first) {
       this.preflightReasons = need.reasons;
       for (const h of need.ignoredHeaders) this.notes.push(`Ignored request header ${h.name} when deciding on a preflight: ${h.reason}.`);
     }
-    const record = this.pickPreflight(k, url);
     if (need.reasons.length === 0 && !record) {
       if (first) this.simpleRequestRows(method);
       return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, parseMaxAge, preflightNeed, preflightReasons, reconcileUnsafeHeaders } from './preflight';
+import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, parseMaxAge, preflightNeed, preflightReasons, reconcileUnsafeHeaders, withPageSetHeaders } from './preflight';
 
 const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
 
@@ -48,6 +48,33 @@ describe('reconcileUnsafeHeaders', () => {
   it('a captured preflight without the header means no unsafe headers; no preflight keeps the computation', () => {
     expect(reconcileUnsafeHeaders(computed, h([['Access-Control-Request-Method', 'PUT']]))).toEqual([]);
     expect(reconcileUnsafeHeaders(computed, undefined)).toBe(computed);
+  });
+});
+
+describe('withPageSetHeaders: Cache-Control / Pragma the preflight lists were set by the page', () => {
+  const request = h([['Cache-Control', 'no-cache'], ['X-Api-Key', 'k'], ['Pragma', 'no-cache'], ['X-B', '1']]);
+  const acrh = (value: string) => h([['Origin', 'https://app.example'], ['Access-Control-Request-Headers', value]]);
+
+  it('takes them for browser-added while the preflight does not list them', () => {
+    const need = preflightNeed('GET', request);
+    expect(need.ignoredHeaders.map((x) => [x.name, x.at])).toEqual([['cache-control', 0], ['pragma', 1]]);
+    expect(withPageSetHeaders(need, acrh('x-api-key,x-b'))).toBe(need);
+    expect(withPageSetHeaders(need, undefined)).toBe(need);
+  });
+
+  it('makes a listed one CORS-unsafe in its place in the request, with a reason, and no longer ignored', () => {
+    const need = withPageSetHeaders(preflightNeed('GET', request), acrh('cache-control,pragma,x-api-key,x-b'));
+    expect(need.unsafeHeaders.map((u) => u.name)).toEqual(['cache-control', 'x-api-key', 'pragma', 'x-b']);
+    expect(need.ignoredHeaders).toEqual([]);
+    expect(need.reasons.filter((r) => /set by the page/.test(r))).toHaveLength(2);
+    const one = withPageSetHeaders(preflightNeed('GET', request), acrh('pragma,x-api-key,x-b'));
+    expect(one.unsafeHeaders.map((u) => u.name)).toEqual(['x-api-key', 'pragma', 'x-b']);
+    expect(one.ignoredHeaders.map((x) => x.name)).toEqual(['cache-control']);
+  });
+
+  it('gives a GET whose only unsafe header is a page-set Cache-Control a reason for its preflight', () => {
+    const need = withPageSetHeaders(preflightNeed('GET', h([['Cache-Control', 'no-cache']])), acrh('cache-control'));
+    expect(need.reasons).toEqual(['cache-control is not a CORS-safelisted header (set by the page: the preflight lists it)']);
   });
 });
 

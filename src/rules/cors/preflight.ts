@@ -4,7 +4,7 @@
  */
 import type { Header, RequestRecord } from '../../model';
 import { getHeader } from './headers';
-import { analyzeRequestHeaders, isSafelistedMethod, parseRequestHeadersList, type UnsafeHeader } from './safelist';
+import { analyzeRequestHeaders, isSafelistedMethod, parseRequestHeadersList, type IgnoredHeader, type UnsafeHeader } from './safelist';
 import { parseTokenList } from './token-list';
 
 /** Access-Control-Max-Age rules of Chromium: default 5 s, negative → 0, at most 2 hours. */
@@ -40,8 +40,8 @@ export interface PreflightNeed {
   reasons: string[];
   /** The CORS-unsafe header names Chromium checks against Access-Control-Allow-Headers, in its order. */
   unsafeHeaders: UnsafeHeader[];
-  /** Request headers left out as browser-added, with why. */
-  ignoredHeaders: { name: string; reason: string }[];
+  /** Request headers left out as browser-added, with why and where. */
+  ignoredHeaders: IgnoredHeader[];
 }
 
 /**
@@ -79,6 +79,28 @@ export function reconcileUnsafeHeaders(computed: UnsafeHeader[], preflightReques
     if (!result.some((h) => h.name === name)) result.push({ name, reason: `${name} was listed in the preflight's Access-Control-Request-Headers` });
   }
   return result;
+}
+
+/**
+ * A header taken for browser-added (Cache-Control: no-cache, Pragma: no-cache …) that the captured
+ * preflight lists in Access-Control-Request-Headers was set by the page: it is a CORS-unsafe header
+ * like any other, in its place in the request (measured in Chromium 156: Cache-Control set before
+ * X-Api-Key is the header Chromium names when neither is allowed).
+ */
+export function withPageSetHeaders(need: PreflightNeed, preflightRequestHeaders: readonly Header[] | undefined): PreflightNeed {
+  if (need.ignoredHeaders.length === 0 || !preflightRequestHeaders) return need;
+  const listed = parseRequestHeadersList(getHeader(preflightRequestHeaders, 'access-control-request-headers'));
+  const pageSet = listed ? need.ignoredHeaders.filter((h) => listed.includes(h.name) && !need.unsafeHeaders.some((u) => u.name === h.name)) : [];
+  if (pageSet.length === 0) return need;
+  const unsafeHeaders = [...need.unsafeHeaders];
+  const reasons = [...need.reasons];
+  // From the last, so that each `at` (unsafe names before it) still points at its place.
+  for (const h of [...pageSet].reverse()) {
+    const reason = `${h.name} is not a CORS-safelisted header (set by the page: the preflight lists it)`;
+    unsafeHeaders.splice(h.at, 0, { name: h.name, reason });
+  }
+  for (const h of pageSet) reasons.push(`${h.name} is not a CORS-safelisted header (set by the page: the preflight lists it)`);
+  return { reasons, unsafeHeaders, ignoredHeaders: need.ignoredHeaders.filter((h) => !pageSet.includes(h)) };
 }
 
 export type ListCheck = { ok: true; via: 'safelisted' | 'listed' | 'wildcard' | 'wildcard-authorization' } | { ok: false; note: string };

@@ -142,11 +142,18 @@ export interface UnsafeHeader {
   reason: string;
 }
 
+export interface IgnoredHeader {
+  name: string;
+  reason: string;
+  /** Its place in request order: the number of CORS-unsafe names before it. */
+  at: number;
+}
+
 export interface RequestHeaderAnalysis {
   /** CORS-unsafe, non-forbidden header names in request order: what needs the preflight's approval. */
   unsafe: UnsafeHeader[];
-  /** Headers left out because the browser (not the page) added them. */
-  ignored: { name: string; reason: string }[];
+  /** Headers left out because the browser (not the page) added them; `at`: how many unsafe names preceded it. */
+  ignored: IgnoredHeader[];
   /** Total bytes of the safelisted values (over 1024 makes them all unsafe). */
   safelistedBytes: number;
 }
@@ -162,7 +169,7 @@ export const SAFELISTED_TOTAL_LIMIT = 1024;
 export function analyzeRequestHeaders(headers: readonly Header[], options: { isRevalidating?: boolean } = {}): RequestHeaderAnalysis {
   const unsafe: UnsafeHeader[] = [];
   const safelisted: string[] = [];
-  const ignored: { name: string; reason: string }[] = [];
+  const ignored: IgnoredHeader[] = [];
   let safelistedBytes = 0;
   for (const h of headers) {
     const name = h.name.toLowerCase();
@@ -170,7 +177,7 @@ export function analyzeRequestHeaders(headers: readonly Header[], options: { isR
     if (isForbiddenRequestHeader(name, value)) continue;
     const added = browserAddedReason(name, value);
     if (added) {
-      ignored.push({ name, reason: added });
+      ignored.push({ name, reason: added, at: unsafe.length });
       continue;
     }
     if (options.isRevalidating && (name === 'if-modified-since' || name === 'if-none-match' || name === 'cache-control')) continue;
