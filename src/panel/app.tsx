@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DataSource } from './data/source';
+import { LARGE_IMPORT_BYTES } from './data/import-har';
 import { StaticSource } from './data/static-source';
 import { DetailPane } from './components/detail/detail-pane';
 import { ExchangeList } from './components/exchange-list';
@@ -84,6 +85,11 @@ export function App({ source, theme = 'light', diagnose, services: overrides, to
 
   const importFile = useCallback(async (file: File) => {
     try {
+      // Big recordings take seconds to parse: say so first, and let that paint.
+      if (file.size >= LARGE_IMPORT_BYTES) {
+        notify(`Importing ${file.name} (${(file.size / 1024 / 1024).toFixed(1)} MiB)…`);
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      }
       const result = await services.importHar(file);
       store.attach(new StaticSource(result.exchanges, result.label));
       setImported(result.label);

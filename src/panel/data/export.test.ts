@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDiagnose, hostileSample, sampleSet } from '../fixtures/sample';
 import { buildExport, exportFileName, ExportError, EXPORT_FORMATS } from './export';
-import { importHarText } from './import-har';
+import { ImportError, importHarFile, importHarText, PANEL_MAX_HAR_BYTES } from './import-har';
 
 const samples = [...sampleSet(), hostileSample()];
 const diagnose = fixtureDiagnose(samples);
@@ -53,5 +53,31 @@ describe('export', () => {
     const one = items.filter((i) => i.exchange.id === 'rest-403');
     expect(exportFileName({ format: 'markdown', scope: 'one', items: one }, NOW)).toBe('cors-lens-put-abc123-execute-api-us-east-1-amazonaws-com-20250115-093005.md');
     expect(() => buildExport({ format: 'json', scope: 'all', items: [], source: { kind: 'live' } }, NOW)).toThrow(ExportError);
+  });
+});
+
+describe('importHarFile', () => {
+  const file = (size: number, text: () => Promise<string>) => ({ name: 'big.har', size, text }) as unknown as Blob & { name: string };
+
+  it('refuses a file too large for the panel without reading it, and names the CLI', async () => {
+    let read = false;
+    const big = file(PANEL_MAX_HAR_BYTES + 1, async () => {
+      read = true;
+      return '';
+    });
+    await expect(importHarFile(big)).rejects.toThrow(/big\.har is 512\.0 MiB: .*cors-lens analyze big\.har/);
+    expect(read).toBe(false);
+  });
+
+  it('turns a read failure into a clear import error', async () => {
+    const broken = file(10, () => Promise.reject(new RangeError('Invalid string length')));
+    await expect(importHarFile(broken)).rejects.toThrow(ImportError);
+    await expect(importHarFile(broken)).rejects.toThrow('big.har: the file could not be read (Invalid string length).');
+  });
+
+  it('imports a file within the limit', async () => {
+    const har = JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [] } });
+    const ok = file(har.length, () => Promise.resolve(har));
+    await expect(importHarFile(ok)).resolves.toMatchObject({ exchanges: [], label: 'big.har' });
   });
 });

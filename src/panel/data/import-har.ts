@@ -17,8 +17,29 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
+/**
+ * Beyond this a HAR cannot become one JavaScript string in the panel (V8's limit is ~512 Mi
+ * characters), and parsing it would hold DevTools for many seconds: the CLI handles such files.
+ */
+export const PANEL_MAX_HAR_BYTES = 512 * 1024 * 1024;
+
+/** From this size on the panel says "Importing …" before it parses (that takes a second or more). */
+export const LARGE_IMPORT_BYTES = 8 * 1024 * 1024;
+
+const MiB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
 export async function importHarFile(file: Blob & { name?: string }): Promise<ImportResult> {
-  return importHarText(await file.text(), file.name ?? 'HAR file');
+  const label = file.name ?? 'HAR file';
+  if (file.size > PANEL_MAX_HAR_BYTES) {
+    throw new ImportError(`${label} is ${MiB(file.size)}: the panel imports HAR files up to ${MiB(PANEL_MAX_HAR_BYTES)}. Run \`npx cors-lens analyze ${label}\` for larger recordings, or export a shorter one.`);
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    throw new ImportError(`${label}: the file could not be read (${err instanceof Error ? err.message : String(err)}).`);
+  }
+  return importHarText(text, label);
 }
 
 export function importHarText(text: string, label: string): ImportResult {
