@@ -2,8 +2,10 @@
  * `npm run corpus`: runs the differential corpus (every lab scenario) in real Chromium with the built
  * extension and prints the agreement table per dimension, then every disagreement.
  *   npm run corpus -- [--dimension=<d>] [--dump] [scenario ids…]   (--dump: the exchanges behind each disagreement)
+ *   npm run corpus -- --random=<seed>:<count> [--dump]   (seeded random scenarios instead: e2e/lab/scenarios/random.ts)
  */
 import { startLab } from '../e2e/lab/server';
+import { randomScenarios } from '../e2e/lab/scenarios/random';
 import { launchWithExtension } from '../e2e/support/launch';
 import { agreementTable, disagreements, runDifferential, undecidable } from '../e2e/corpus/differential';
 
@@ -11,7 +13,8 @@ const args = process.argv.slice(2);
 const dimension = args.find((a) => a.startsWith('--dimension='))?.slice('--dimension='.length);
 const ids = new Set(args.filter((a) => !a.startsWith('--')));
 
-const lab = await startLab();
+const random = args.find((a) => a.startsWith('--random='))?.slice('--random='.length).split(':').map(Number);
+const lab = await startLab(random ? { scenarios: randomScenarios(random[0] ?? 1, random[1] ?? 200) } : {});
 const ext = await launchWithExtension();
 try {
   const scenarios = lab.scenarios.filter((s) => (!dimension || s.dimension === dimension) && (!ids.size || ids.has(s.id)));

@@ -143,6 +143,29 @@ describe('grouping', () => {
     expect(x.observed).toEqual({ failed: true, errorText: 'net::ERR_FAILED' });
   });
 
+  it.each([[303, 'POST'], [303, 'PUT'], [302, 'POST'], [301, 'POST']])('pairs the preflight after a %i that turned %s into GET with the redirected request', (status, method) => {
+    // Found by random lab scenarios: the new preflight asks for GET, so pairing by the original method missed it.
+    const url = `${API}/post`;
+    const next = `${THIRD}/hop`;
+    const allow = h({ 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Headers': 'x-custom', 'Access-Control-Allow-Methods': method });
+    const t = new Trace()
+      .start('1', method, url)
+      .preflight('2', url, method, 'x-custom', 204, allow)
+      .send('1', h({ Origin: PAGE, 'Sec-Fetch-Mode': 'cors', 'X-Custom': '1' }))
+      .redirect('1', url, status, next, h({ 'Access-Control-Allow-Origin': PAGE }))
+      .start('3', 'OPTIONS', next)
+      .send('3', h({ Origin: 'null', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-custom', Accept: '*/*' }))
+      .headers('3', next, 204, allow)
+      .complete('3', next, 204, allow)
+      .fail('1', next);
+    const { exchanges } = run(t);
+    expect(exchanges).toHaveLength(1);
+    const x = exchanges[0]!;
+    expect(x.request.method).toBe(method);
+    expect(x.redirectPreflights?.map((p) => p.request.url)).toEqual([next]);
+    expect(x.redirectPreflights?.[0]?.request.headers.find((hh) => hh.name === 'Access-Control-Request-Method')?.value).toBe('GET');
+  });
+
   it('records a later preflight\'s network error on that preflight, not the first', () => {
     const url = `${API}/put`;
     const next = `${THIRD}/hop`;

@@ -9,6 +9,7 @@
  * proceeds (its request headers are only seen now) or it errors with net::ERR_FAILED.
  */
 import type { EarlierLoad, Exchange, Header, PreflightRecord, RequestRecord, ResponseRecord } from '../model';
+import { methodAfterRedirect } from '../rules/cors/redirect';
 import type { CaptureEvent, ErrorEvent, RedirectEvent, SendHeadersEvent, StartEvent } from './events';
 
 /** Per webRequest id: what it is to us. */
@@ -17,6 +18,7 @@ export interface TrackedRequest {
   exchangeId: string;
   /** Current URL (changes on redirects). */
   url: string;
+  /** Current method (a 303, or a 301/302 after POST, turns it into GET). */
   method: string;
   initiator?: string;
   startedAt: number;
@@ -293,6 +295,8 @@ export class Grouper {
     }
     if (t.role !== 'actual') return;
     t.url = e.redirectUrl;
+    // The next leg's preflight asks for the method the redirect left (e.g. GET after a 303).
+    t.method = methodAfterRedirect(e.statusCode, t.method);
     t.sent = false; // a cross-origin hop may need its own preflight
     delete t.pendingResponse;
     const next = originOf(e.redirectUrl);

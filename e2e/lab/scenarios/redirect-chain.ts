@@ -4,7 +4,7 @@
  * same-origin with the page, so later responses need ACAO "null" or "*".
  */
 import type { HeaderLine, RedirectHop, Scenario } from '../scenario';
-import { ACAC, ACAM, ACAO, APP, get, text } from './build';
+import { ACAC, ACAH, ACAM, ACAO, APP, get, text } from './build';
 
 const A = (v: string = APP): HeaderLine => [ACAO, v];
 const hop = (status: RedirectHop['status'], to: RedirectHop['to'], headers: readonly HeaderLine[], more: Partial<RedirectHop> = {}): RedirectHop => ({ status, to, headers, ...more });
@@ -68,6 +68,10 @@ export const REDIRECT_CHAINS: readonly Scenario[] = [
     { request: get({ method: 'PUT', body: 'x' }), preflight: { status: 204, headers: [A('*'), [ACAM, 'PUT']] }, redirects: [hop(307, 'third', [A()])], actual: final([A('null')]) }),
   chain('put-307-third-preflight-page-origin', 'PUT → 307 → third, third\'s preflight names the page', 'Like the previous, but the preflight answers ACAO = the page origin everywhere.',
     { request: get({ method: 'PUT', body: 'x' }), preflight: { status: 204, headers: [A(), [ACAM, 'PUT']] }, redirects: [hop(307, 'third', [A()])], actual: final([A()]) }),
+  chain('post-header-303-third-preflight', 'preflighted POST → 303 → third (new preflight asks GET)', 'A POST with X-Custom is preflighted and redirected with 303 to third: the method becomes GET, the custom header stays, so the browser preflights again (GET, Origin null); the preflight answers name the page origin only.',
+    { request: get({ method: 'POST', body: 'x', headers: [['X-Custom', '1']] }), preflight: { status: 204, headers: [A(), [ACAH, 'x-custom']] }, redirects: [hop(303, 'third', [A()])], actual: final([A('*')]) }),
+  chain('put-header-303-third-preflight-star', 'preflighted PUT → 303 → third, preflights answer *', 'Like the previous with PUT, and every preflight answers ACAO *: the second preflight (GET, Origin null) passes too.',
+    { request: get({ method: 'PUT', body: 'x', headers: [['X-Custom', '1']] }), preflight: { status: 204, headers: [A('*'), [ACAM, 'PUT'], [ACAH, 'x-custom']] }, redirects: [hop(303, 'third', [A()])], actual: final([A('null')]) }),
   chain('include-same-origin-allowed', 'credentials include, api → api, ACAC everywhere', 'A credentialed GET redirected within api; every answer allows the page with ACAC true.',
     { request: get({ credentials: 'include' }), redirects: [hop(302, 'api', [A(), [ACAC, 'true']])], actual: final([A(), [ACAC, 'true']]) }),
   chain('include-hop-without-acac', 'credentials include, the redirect lacks ACAC', 'A credentialed GET; the 302 allows the page but has no ACAC.',
