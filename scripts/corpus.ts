@@ -3,6 +3,7 @@
  * extension and prints the agreement table per dimension, then every disagreement.
  *   npm run corpus -- [--dimension=<d>] [--dump] [scenario ids…]   (--dump: the exchanges behind each disagreement)
  *   npm run corpus -- --random=<seed>:<count> [--dump]   (seeded random scenarios instead: e2e/lab/scenarios/random.ts)
+ * CORPUS_HAR_OUT=<file> keeps DevTools' HAR of the run.
  */
 import { startLab } from '../e2e/lab/server';
 import { randomScenarios } from '../e2e/lab/scenarios/random';

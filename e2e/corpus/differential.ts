@@ -6,6 +6,7 @@
  *   (b) the HAR DevTools recorded (chrome.devtools.network.getHAR) read through our HAR importer.
  * Both must agree with Chromium on blocked, corsError and failedParameter.
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright';
 import type { Exchange, Verdict } from '../../src/model';
 import { evaluate } from '../../src/rules';
@@ -117,6 +118,8 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
 
     // (b) DevTools' HAR through the importer.
     const har = await getHar(devtools);
+    // CORPUS_HAR_OUT=<file>: keep DevTools' HAR of the run, to read a disagreement entry by entry.
+    if (process.env.CORPUS_HAR_OUT) writeFileSync(process.env.CORPUS_HAR_OUT, JSON.stringify(har));
     const fromHar = importHarEntries(har.entries, { pageUrl: url }).exchanges;
 
     return runs.map(({ s, url: u, chromium }) => {

@@ -31,6 +31,25 @@ describe('exportHar', () => {
     expect(back[0]!.earlierNoCors).toEqual(ex.earlierNoCors);
   });
 
+  it('keeps a followed last redirect without a response, and the stored copy at its target', () => {
+    const hop = 'https://api.example/hop';
+    const ex: Exchange = {
+      id: 'x1', source: 'har', pageOrigin: 'https://app.example', startedAt: 1_700_000_000_000, mode: 'cors',
+      request: { method: 'POST', url: 'https://api.example/r', headers: [{ name: 'Origin', value: 'https://app.example' }, { name: 'Sec-Fetch-Mode', value: 'cors' }] },
+      redirects: [{ url: 'https://api.example/r', location: hop, response: { status: 302, headers: [{ name: 'Location', value: hop }, { name: 'Access-Control-Allow-Origin', value: 'https://app.example' }] } }],
+      lastLegRequested: true,
+      earlierNoCors: { url: hop, startedAt: 1_699_999_999_000, resourceType: 'image', response: { status: 204, headers: [{ name: 'Cache-Control', value: 'max-age=600' }] } },
+      observed: { failed: true, errorText: 'net::ERR_FAILED' },
+    };
+    const back = importHar(JSON.parse(JSON.stringify(exportHar([ex], { includeSensitive: true })))).exchanges;
+    expect(back).toHaveLength(1);
+    expect(back[0]!.lastLegRequested).toBe(true);
+    expect(back[0]!.response).toBeUndefined();
+    expect(back[0]!.redirects.map((h) => h.location)).toEqual([hop]);
+    expect(back[0]!.earlierNoCors).toEqual(ex.earlierNoCors);
+    expect(back[0]!.observed).toEqual(ex.observed);
+  });
+
   it('writes preflights as their own entries, linked to the request', () => {
     const { log } = exportHar(original, { toolVersion: 't' });
     const preflights = log.entries.filter((e) => e._resourceType === 'preflight');

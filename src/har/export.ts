@@ -137,10 +137,11 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
       }));
     }
     const initiator = initiatorOf(ex.initiator);
-    // The legs of the chain as entries: each redirect hop, then the final request (when it has a response).
+    // The legs of the chain as entries: each redirect hop, then the final request (when it has a
+    // response, or was requested without one: a rejected cache hit is status 0 in DevTools' HAR too).
     const legs = ex.redirects.map((hop, i) => ({ id: i === 0 ? ex.id : `${ex.id}.redirect-${i}`, url: hop.url }));
     const finalUrl = ex.redirects.length ? ex.redirects[ex.redirects.length - 1]!.location : ex.request.url;
-    const hasFinal = ex.redirects.length === 0 || ex.response !== undefined;
+    const hasFinal = ex.redirects.length === 0 || ex.response !== undefined || ex.lastLegRequested === true;
     if (hasFinal) legs.push({ id: ex.redirects.length === 0 ? ex.id : `${ex.id}.final`, url: finalUrl });
     // Preflights a redirect brought (one per restarted leg), each linked to the leg sent to its URL.
     const linked = new Set<string>();
@@ -153,7 +154,7 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
       }));
     });
     ex.redirects.forEach((hop, i) => {
-      const last = i === ex.redirects.length - 1 && !ex.response;
+      const last = i === ex.redirects.length - 1 && !hasFinal;
       entries.push(entry(legs[i]!.id, ex.request.method, hop.url, ex.request.headers, ex.startedAt, resourceType, hop.response, {
         ...common, redirectURL: hop.location, initiator, error: last ? ex.observed.errorText ?? 'net::ERR_FAILED' : null,
       }));

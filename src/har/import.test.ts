@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../model';
 import { HarImportError } from './errors';
+import { evaluate } from '../rules/evaluate';
 import { exchangesFromHarEntries, importHar, importHarEntries } from './import';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/har/${name}`, import.meta.url), 'utf8');
@@ -239,6 +240,50 @@ describe('page origin and filtering', () => {
       entry({ url, at: t + 100, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, error: 'net::ERR_FAILED', resHeaders: { 'Content-Type': 'image/png' } }),
     ]);
     expect(ex!.earlierNoCors).toMatchObject({ url, startedAt: t, resourceType: 'image', response: { status: 200 } });
+  });
+
+  it('links the copy an earlier no-cors load stored at the end of its redirects, and marks a followed last redirect', () => {
+    // Found by random lab scenarios: an <img> of /r (302 → /hop, 204 cacheable), then a credentialed POST /r
+    // (302 → GET /hop, handed the cached 204, rejected by CORS: status 0 in the HAR).
+    const t = clock += 1000;
+    const r = 'https://api.example/r';
+    const hop = 'https://api.example/hop';
+    const allow = { 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Credentials': 'true', Location: hop };
+    const [ex] = exchangesFromHarEntries([
+      entry({ url: r, at: t, resourceType: 'image', status: 302, redirectURL: hop, headers: { 'Sec-Fetch-Mode': 'no-cors' }, resHeaders: allow }),
+      entry({ url: hop, at: t + 5, resourceType: 'image', status: 204, headers: { 'Sec-Fetch-Mode': 'no-cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Credentials': 'false', 'Cache-Control': 'max-age=600' } }),
+      entry({ method: 'POST', url: r, at: t + 100, status: 302, redirectURL: hop, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: allow }),
+      entry({ url: hop, at: t + 105, status: 0, error: 'net::ERR_FAILED' }),
+    ]);
+    expect(ex!.redirects.map((h) => h.location)).toEqual([hop]);
+    expect(ex!.response).toBeUndefined();
+    expect(ex!.lastLegRequested).toBe(true);
+    expect(ex!.earlierNoCors).toMatchObject({ url: hop, response: { status: 204 } });
+    // The rules judge the stored copy (the 302 made the POST a GET): only credentials "include" fails, on "false".
+    const v = evaluate(ex!);
+    expect(v).toMatchObject({ blocked: true, corsError: 'InvalidAllowCredentials', failedParameter: 'false', credentials: { mode: 'include', inferred: true } });
+  });
+
+  it('without a stored copy, a followed last redirect is still not read as redirect mode "error"', () => {
+    const t = clock += 1000;
+    const r = 'https://api.example/r2';
+    const hop = 'https://api.example/hop2';
+    const [ex] = exchangesFromHarEntries([
+      entry({ url: r, at: t, status: 302, redirectURL: hop, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Credentials': 'true', Location: hop } }),
+      entry({ url: hop, at: t + 5, status: 0, error: 'net::ERR_FAILED' }),
+    ]);
+    expect(ex!.lastLegRequested).toBe(true);
+    const v = evaluate(ex!);
+    expect(v.blocked).toBe(true);
+    expect(v.checks.some((c) => c.id === 'redirect-follow')).toBe(false);
+    // The same capture without the entry for the target: the redirect may not have been followed.
+    const [stopped] = exchangesFromHarEntries([
+      entry({ url: r, at: t, status: 302, redirectURL: hop, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Credentials': 'true', Location: hop }, error: 'net::ERR_FAILED' }),
+    ]);
+    expect(stopped!.lastLegRequested).toBeUndefined();
+    const read = evaluate(stopped!);
+    expect(read.blocked).toBe(false);
+    expect(read.checks.some((c) => c.id === 'redirect-follow')).toBe(true);
   });
 
   it('drops no-cors loads and navigations', () => {

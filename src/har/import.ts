@@ -233,10 +233,12 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
     const mode = synthetic ? 'cors' : modeOf(root, pre !== undefined);
     if (mode !== 'cors' && mode !== 'same-origin') {
       stats.notCors++;
-      if (mode === 'no-cors' && chain.length === 1 && root.status > 0) {
-        const list = noCorsLoads.get(root.url);
-        if (list) list.push(root);
-        else noCorsLoads.set(root.url, [root]);
+      // What a no-cors load stored in the HTTP cache: the response at the end of its redirects.
+      const end = chain[chain.length - 1]!;
+      if (mode === 'no-cors' && end.status > 0 && end.redirectTo === undefined) {
+        const list = noCorsLoads.get(end.url);
+        if (list) list.push(end);
+        else noCorsLoads.set(end.url, [end]);
       }
       return;
     }
@@ -271,6 +273,8 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
     if (!stoppedAtRedirect && !synthetic) {
       const response = responseOf(last);
       if (response) exchange.response = response;
+      // The last redirect was followed: its target has an entry, with no response (a rejected cache hit).
+      else if (chain.length > 1) exchange.lastLegRequested = true;
     }
     if (pre) exchange.preflight = preflightRecordOf(pre);
     // A redirect that restarts a request needing a preflight brings a new one, for the new URL.
@@ -351,10 +355,13 @@ function markCachedPreflights(exchanges: Exchange[]): void {
   }
 }
 
-/** Links each exchange to the latest no-cors load of the same URL that started before it (for the rules' HTTP-cache findings). */
+/**
+ * Links each exchange to the latest no-cors load that started before it and stored a response for the
+ * URL the exchange ended at (after its redirects): the HTTP cache may have handed that copy to it.
+ */
 function linkEarlierNoCors(exchanges: Exchange[], loads: Map<string, HarRecord[]>, timeOf: TimeOf): void {
   for (const ex of exchanges) {
-    const list = loads.get(ex.request.url);
+    const list = loads.get(ex.redirects.length ? ex.redirects[ex.redirects.length - 1]!.location : ex.request.url);
     if (!list) continue;
     let best: HarRecord | undefined;
     for (const r of list) if (r.startedAt <= ex.startedAt && (!best || timeOf(r) > timeOf(best))) best = r;

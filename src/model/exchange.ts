@@ -104,6 +104,12 @@ export interface Exchange {
   redirects: RedirectHop[];
   /** The final response, when one arrived (it is often present even for a blocked request). */
   response?: ResponseRecord;
+  /**
+   * The capture shows a request to the last URL of the redirect chain, though no response to it
+   * (DevTools' HAR writes a response that CORS rejected from the HTTP cache as status 0): the browser
+   * did follow the last redirect.
+   */
+  lastLegRequested?: boolean;
   /** The preflight that guarded this request, when one was sent and seen (the first one, when there were several). */
   preflight?: PreflightRecord;
   /**
@@ -120,8 +126,9 @@ export interface Exchange {
   cachedPreflightId?: string;
   observed: Observed;
   /**
-   * An earlier no-cors load of the same URL in the same tab (an <img>, a plain <script>). A response it
-   * stored in the HTTP cache without `Vary: Origin` may be what this request was handed.
+   * An earlier no-cors load of the URL this request ended at (after its redirects) in the same tab (an
+   * <img>, a plain <script>). A response it stored in the HTTP cache without `Vary: Origin` may be
+   * what this request was handed.
    */
   earlierNoCors?: EarlierLoad;
   /** Free-form initiator description (script URL:line), for display. */

@@ -68,3 +68,30 @@ export const HTTP_CACHE: readonly Scenario[] = CASES.map((c): Scenario => {
     ...(c.revalidation ? { actualConditional: c.revalidation } : {}),
   };
 });
+
+/**
+ * The copy is stored at the end of a redirect: the <img> of /r follows the 302 and stores the target's
+ * answer; a later CORS request of /r follows the same redirect and is handed that copy (DevTools' HAR
+ * shows the target as status 0). Found by random lab scenarios.
+ */
+const TO_HOP_302: HeaderLine[] = [[ACAO, APP], [ACAC, 'true']];
+export const HTTP_CACHE_AFTER_REDIRECT: readonly Scenario[] = [
+  {
+    id: 'http-cache-after-redirect-post-include',
+    title: 'A cached copy at a redirect target: a credentialed POST → 302 → GET handed it',
+    dimension: 'http-cache',
+    description: 'An <img> load of /r follows a 302 (ACAO page, ACAC true) to a 204 with Cache-Control: max-age=600, ACAO page and ACAC false; then a credentialed POST to /r is redirected the same way (now a GET) and handed the stored 204.',
+    request: { target: 'api', method: 'POST', credentials: 'include', body: 'x', setup: [IMG] },
+    redirects: [{ status: 302, to: 'api', headers: TO_HOP_302 }],
+    actual: { status: 204, headers: [[ACAO, APP], [ACAC, 'false'], ...MAX_AGE] },
+  },
+  {
+    id: 'http-cache-after-redirect-get-allowed',
+    title: 'A cached copy at a redirect target that allows the page',
+    dimension: 'http-cache',
+    description: 'An <img> load of /r follows a 302 to a 200 with Cache-Control: max-age=600 and ACAO page; then a CORS GET of /r (credentials omit) follows the same redirect and is handed the stored copy.',
+    request: { target: 'api', method: 'GET', credentials: 'omit', setup: [IMG] },
+    redirects: [{ status: 302, to: 'api', headers: [[ACAO, APP]] }],
+    actual: { status: 200, headers: [[ACAO, APP], ...MAX_AGE], body: 'cached body' },
+  },
+];

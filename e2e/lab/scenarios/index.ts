@@ -16,7 +16,7 @@ import { PREFLIGHT_STATUS } from './preflight-status';
 import { PREFLIGHT_REDIRECTS } from './preflight-redirect';
 import { REDIRECT_CHAINS } from './redirect-chain';
 import { PREFLIGHT_CACHE } from './preflight-cache';
-import { HTTP_CACHE } from './http-cache';
+import { HTTP_CACHE, HTTP_CACHE_AFTER_REDIRECT } from './http-cache';
 import { ERROR_STATUS } from './error-status';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -34,6 +34,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...REDIRECT_CHAINS,
   ...PREFLIGHT_CACHE,
   ...HTTP_CACHE,
+  ...HTTP_CACHE_AFTER_REDIRECT,
   ...ERROR_STATUS,
 ];
 

@@ -2,8 +2,9 @@
  * Seeded random lab scenarios for the differential corpus (`npm run corpus -- --random=<seed>:<count>`):
  * the fixed scenarios vary one dimension at a time; these combine them — methods (lowercase and custom
  * ones too), request headers (page-set Cache-Control, Range, odd Accept values …), credentials modes,
- * fetch cache and redirect modes, preflight and final answers with odd Allow-* spellings and statuses,
- * redirect chains across the three origins. Chromium stays the referee: a scenario never states a verdict.
+ * fetch cache, redirect and request modes, preflight and final answers with odd Allow-* spellings and
+ * statuses, cacheable answers (Cache-Control, Vary), redirect chains across the three origins, and an
+ * earlier load of the same URL (a CORS fetch: preflight cache; an <img> or no-cors fetch: HTTP cache). Chromium stays the referee: a scenario never states a verdict.
  * Never part of the registry (SCENARIOS): a run names its seed, so a disagreement can be replayed.
  */
 import type { CredentialsMode } from '../../../src/model';
@@ -32,6 +33,8 @@ const REQUEST_HEADERS: readonly HeaderLine[] = [
 const ACAO_VALUES = ['{app}', '{app}', '*', '*', 'null', '{api}', '{app}/', '{app}, {app}', ' {app} ', 'HTTP://{app.host}', undefined, undefined];
 const ACAC_VALUES = ['true', 'true', 'TRUE', 'false', ' true', undefined, undefined];
 
+const upperOf = (m: string): string => m.toUpperCase();
+
 export function randomScenarios(seed: number, count: number): Scenario[] {
   const rnd = generator(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -46,6 +49,13 @@ export function randomScenarios(seed: number, count: number): Scenario[] {
     return [...lines, ...extra];
   };
   const answer = (statuses: readonly number[], extra: HeaderLine[] = []): Answer => ({ status: pick(statuses), headers: cors(extra), body: 'ok' });
+  /** Sometimes cacheable, sometimes varying on Origin: what the HTTP cache scenarios need. */
+  const caching = (): HeaderLine[] => {
+    const lines: HeaderLine[] = [];
+    if (chance(0.3)) lines.push(['Cache-Control', pick(['max-age=600', 'no-store', 'no-cache', 'private, max-age=60'])]);
+    if (chance(0.3)) lines.push(['Vary', pick(['Origin', 'Accept-Encoding', 'Origin, Accept'])]);
+    return lines;
+  };
 
   const out: Scenario[] = [];
   for (let i = 0; i < count; i++) {
@@ -61,6 +71,20 @@ export function randomScenarios(seed: number, count: number): Scenario[] {
     if (!['GET', 'HEAD'].includes(method.toUpperCase()) && chance(0.7)) request.body = '{"a":1}';
     if (chance(0.2)) request.cache = pick(['no-store', 'reload', 'no-cache'] as const);
     if (chance(0.08)) request.redirect = pick(['error', 'manual'] as const);
+    // Earlier loads of the same URL: a CORS fetch (preflight cache) or a no-cors load (HTTP cache).
+    // A no-cors load accepts only a simple GET (fetch throws otherwise, and nothing reaches the network).
+    const simpleGet = upperOf(method) === 'GET' && headers.length === 0;
+    if (chance(0.2)) {
+      request.setup = [pick([
+        { kind: 'cors-fetch' as const },
+        { kind: 'cors-fetch' as const, headers: [pick(REQUEST_HEADERS)] },
+        { kind: 'cors-fetch' as const, credentials: pick<CredentialsMode>(['omit', 'include']) },
+        ...(simpleGet ? [{ kind: 'no-cors-img' as const }, { kind: 'no-cors-fetch' as const }, { kind: 'no-cors-img' as const }] : []),
+      ])];
+    } else if (chance(0.03)) {
+      // Not with a setup step: a same-origin-mode fetch to another origin never reaches the network.
+      request.mode = 'same-origin';
+    }
 
     const upper = method.toUpperCase();
     const allowMethods = pick(['*', method, upper, method.toLowerCase(), 'GET, POST', 'PUT,PATCH,DELETE', `${method}, OPTIONS`, 'GET,,PUT', 'PUT PATCH', undefined, undefined]);
@@ -80,7 +104,8 @@ export function randomScenarios(seed: number, count: number): Scenario[] {
         redirects.push(hop);
       }
     }
-    const dimension: Dimension = redirects.length ? 'redirect-chain' : headers.length ? 'headers' : upper !== 'GET' && upper !== 'HEAD' && upper !== 'POST' ? 'methods' : 'credentials';
+    const dimension: Dimension = request.setup?.some((x) => x.kind !== 'cors-fetch') ? 'http-cache' : request.setup ? 'preflight-cache'
+      : redirects.length ? 'redirect-chain' : headers.length ? 'headers' : upper !== 'GET' && upper !== 'HEAD' && upper !== 'POST' ? 'methods' : 'credentials';
     const s: Scenario = {
       id: `random-${seed}-${i}`,
       title: `random ${seed}/${i}`,
@@ -88,7 +113,7 @@ export function randomScenarios(seed: number, count: number): Scenario[] {
       description: `Random scenario ${i} of seed ${seed}: ${method} with ${headers.map(([k, v]) => `${k}: ${v}`).join(', ') || 'no extra headers'}, credentials ${credentials}.`,
       request,
       preflight: answer([200, 204, 204, 299, 400, 403, 404, 500], preflightExtra),
-      actual: answer([200, 200, 204, 404, 500]),
+      actual: answer([200, 200, 204, 404, 500], caching()),
     };
     if (redirects.length) s.redirects = redirects;
     out.push(s);

@@ -112,7 +112,7 @@ class Walk {
       // A final response that is itself a redirect was never followed: still judge the redirect.
       const hop = ex.redirects[k] ?? this.unfollowedRedirect(k, legUrl);
       if (!hop) {
-        this.finalResponse(k, corsFlag, legUrl, origin);
+        this.finalResponse(k, corsFlag, legUrl, origin, method);
         break;
       }
       const label = `Redirect ${k + 1}`;
@@ -320,7 +320,7 @@ class Walk {
     }
   }
 
-  private finalResponse(k: number, corsFlag: boolean, url: string, origin: string): void {
+  private finalResponse(k: number, corsFlag: boolean, url: string, origin: string, method: string): void {
     if (!corsFlag) return;
     const { ex } = this;
     const response: ResponseRecord | undefined = ex.response;
@@ -332,13 +332,13 @@ class Walk {
         this.rec.halt({ ...row, note: reason }, reason);
         return;
       }
-      const stored = ex.observed.failed === true ? reusedStoredResponse(ex, url) : undefined;
+      const stored = ex.observed.failed === true ? reusedStoredResponse(ex, url, method) : undefined;
       if (stored) {
         this.httpCacheRow(stored, 'No response came from the network: the HTTP cache handed this request the copy');
         this.access('actual', stored.response.headers, origin, url, (e) => e, 'Origin', 'Credentials');
         return;
       }
-      if (k > 0 && !this.preflightedLegs.has(k) && ex.observed.failed === true) {
+      if (k > 0 && !this.preflightedLegs.has(k) && ex.observed.failed === true && !ex.lastLegRequested) {
         // Nothing was sent to this URL: no preflight, no response. A followed redirect would show one
         // or the other; fetch's redirect mode "error" ends the request at the redirect instead. A HAR
         // shows a redirect the network service refused (a failing CORS check) exactly the same way,
@@ -347,12 +347,14 @@ class Walk {
         this.rec.halt({ id: 'redirect-follow', phase: 'redirect', label: `Redirect ${k} followed`, asked: redactUserInfo(url), allowed: null }, reason, true);
         return;
       }
-      const reason = 'No response was captured, so the response headers cannot be checked.';
+      const reason = k > 0 && ex.lastLegRequested
+        ? `The browser followed the redirect to ${redactUserInfo(url)}, but no response to that request was recorded (a HAR records a response CORS rejected from the HTTP cache as status 0), so its headers cannot be checked.`
+        : 'No response was captured, so the response headers cannot be checked.';
       this.rec.cannotJudge({ ...row, note: reason }, reason);
       return;
     }
     if (response.status === 304) {
-      const stored = revalidatedStoredResponse(ex, url, response);
+      const stored = revalidatedStoredResponse(ex, url, response, method);
       if (stored) {
         this.httpCacheRow(stored, 'A 304 revalidated the copy');
         this.access('actual', stored.response.headers, origin, url, (e) => e, 'Origin', 'Credentials');

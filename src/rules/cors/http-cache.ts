@@ -42,13 +42,16 @@ function cacheDirectives(r: ResponseRecord): string[] {
   return (getHeader(r.headers, 'cache-control') ?? '').split(',').map((d) => d.trim().toLowerCase().split('=')[0] ?? '');
 }
 
-/** Whether a response stored for a no-cors load of `url` can be the entry the HTTP cache holds for this request. */
-function storedEntryFor(exchange: Exchange, url: string): EarlierLoad | undefined {
+/**
+ * Whether a response stored for a no-cors load of `url` can be the entry the HTTP cache holds for this
+ * request, when it reached `url` with `method` (a 303, or a 301/302 after POST, turned it into GET).
+ */
+function storedEntryFor(exchange: Exchange, url: string, method: string): EarlierLoad | undefined {
   const load = exchange.earlierNoCors;
   if (!load || withoutFragment(load.url) !== withoutFragment(url)) return undefined;
   if (load.startedAt > exchange.startedAt) return undefined;
-  const method = exchange.request.method.toUpperCase();
-  if (method !== 'GET' && method !== 'HEAD') return undefined;
+  const m = method.toUpperCase();
+  if (m !== 'GET' && m !== 'HEAD') return undefined;
   const stored = load.response;
   if (stored.status <= 0 || REDIRECT_STATUSES.includes(stored.status)) return undefined;
   if (cacheDirectives(stored).includes('no-store')) return undefined;
@@ -63,14 +66,14 @@ function storedEntryFor(exchange: Exchange, url: string): EarlierLoad | undefine
  * reuse for it (not `no-store`, no `Vary` the two requests could differ on). Nothing came from the
  * network, so that copy is what CheckAccess read.
  */
-export function reusedStoredResponse(exchange: Exchange, url: string): StoredResponse | undefined {
-  const load = storedEntryFor(exchange, url);
+export function reusedStoredResponse(exchange: Exchange, url: string, method = exchange.request.method): StoredResponse | undefined {
+  const load = storedEntryFor(exchange, url, method);
   return load ? { response: { ...load.response, fromCache: load.response.fromCache ?? 'disk' }, load } : undefined;
 }
 
 /** The response Chromium's CORS layer sees for a 304 revalidation of the stored copy: stored headers updated by the 304's. */
-export function revalidatedStoredResponse(exchange: Exchange, url: string, notModified: ResponseRecord): StoredResponse | undefined {
-  const load = storedEntryFor(exchange, url);
+export function revalidatedStoredResponse(exchange: Exchange, url: string, notModified: ResponseRecord, method = exchange.request.method): StoredResponse | undefined {
+  const load = storedEntryFor(exchange, url, method);
   if (!load) return undefined;
   // The revalidation must have been of this copy: its validators are what the request sent.
   const sent = exchange.request.headers;
