@@ -45,4 +45,26 @@ describe('probe against the lab', () => {
     expect(code).toBe(1);
     expect(json.exchanges[0]?.corsError).toBe('HeaderDisallowedByPreflightResponse');
   });
+
+  it('counts a Cache-Control the script sets as CORS-unsafe (it is not the browser\'s own here): preflight, and the header Chromium names', async () => {
+    // Found by comparing probe with Chromium on random lab scenarios: probe took it for browser-added and sent no preflight.
+    const url = `${lab.origins.api}/s/header-page-cache-control-absent/probe4/r`;
+    const { code, json } = await probe([url, '--origin', lab.origins.app, '--header', 'Cache-Control: no-cache']);
+    expect(code).toBe(1);
+    expect(json.exchanges[0]).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'cache-control' });
+    const seen = lab.requestsFor('header-page-cache-control-absent', 'probe4');
+    expect(seen.map((e) => e.role)).toEqual(['preflight']);
+    expect(seen[0]?.headers.find(([n]) => n.toLowerCase() === 'access-control-request-headers')?.[1]).toBe('cache-control');
+  });
+
+  it('preflights a redirected request again at its new URL, with Origin null after a hop to a third origin, as Chromium does', async () => {
+    const url = `${lab.origins.api}/s/redirect-put-307-third-preflight/probe5/r`;
+    const { code, json } = await probe([url, '--origin', lab.origins.app, '--method', 'PUT']);
+    expect(code).toBe(0);
+    expect(json.exchanges[0]?.blocked).toBe(false);
+    const seen = lab.requestsFor('redirect-put-307-third-preflight', 'probe5');
+    expect(seen.map((e) => e.role)).toEqual(['preflight', 'hop', 'preflight', 'actual']);
+    const origins = seen.filter((e) => e.role === 'preflight').map((e) => e.headers.find(([n]) => n.toLowerCase() === 'origin')?.[1]);
+    expect(origins).toEqual([lab.origins.app, 'null']);
+  });
 });

@@ -8,7 +8,8 @@
  *   which Chromium also sends and some WAFs require).
  * - The actual request only when the preflight passed (the rules' `evaluate`), with Origin.
  * - Redirects followed by hand, hop by hop, each recorded; Origin becomes "null" after a cross-origin
- *   hop as in Fetch; a hop that fails its CORS check ends the chain as it would in the browser.
+ *   hop as in Fetch; a hop that fails its CORS check ends the chain as it would in the browser; a
+ *   redirected request that still needs a preflight gets a new one at its new URL.
  * node:http is used rather than fetch(): undici adds headers of its own (accept-language,
  * sec-fetch-mode, user-agent) and cannot send a header list in a given order.
  */
@@ -18,6 +19,7 @@ import type { CredentialsMode, Exchange, Header, PreflightRecord, RedirectHop, R
 import { BODY_SNIPPET_LIMIT } from '../har/record';
 import { evaluate } from '../rules';
 import { preflightNeed } from '../rules/cors/preflight';
+import { methodAfterRedirect, taintsOrigin } from '../rules/cors/redirect';
 
 export interface ProbeRequest {
   url: string;
@@ -138,7 +140,6 @@ const REQUEST_BODY_HEADERS = new Set(['content-encoding', 'content-language', 'c
 export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const method = normalizeMethod(req.method);
   const credentials: CredentialsMode = req.credentials ? 'include' : 'same-origin';
-  const need = preflightNeed(method, req.headers);
   const exchange: Exchange = {
     id: 'probe-1',
     source: 'probe',
@@ -161,31 +162,44 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   ];
   exchange.request.headers = actualHeaders(req.origin, req.headers);
 
-  if (need.reasons.length > 0) {
+  /**
+   * Sends the preflight a browser would send for this leg, when it would send one (every --header is
+   * the script's own: none is taken for browser-added), and records it. Returns false when the probe
+   * must stop: the preflight got no answer, or the rules say it failed (then Chromium sends nothing more).
+   */
+  const preflightLeg = async (url: string, legMethod: string, script: readonly Header[], origin: string): Promise<'sent' | 'none' | 'stop' | 'unreachable'> => {
+    const need = preflightNeed(legMethod, script, { pageSetOnly: true });
+    if (need.reasons.length === 0) return 'none';
     const names = [...new Set(need.unsafeHeaders.map((h) => h.name.toLowerCase()))].sort();
     const headers: Header[] = [
-      { name: 'Origin', value: req.origin },
-      { name: 'Access-Control-Request-Method', value: method },
+      { name: 'Origin', value: origin },
+      { name: 'Access-Control-Request-Method', value: legMethod },
       ...(names.length ? [{ name: 'Access-Control-Request-Headers', value: names.join(',') }] : []),
       { name: 'Accept', value: '*/*' },
       { name: 'Sec-Fetch-Mode', value: 'cors' },
       ...common,
     ];
-    const preflight: PreflightRecord = { request: { method: 'OPTIONS', url: req.url, headers }, startedAt: Date.now() };
-    const result = await send('OPTIONS', req.url, headers, req.timeoutMs);
-    exchange.preflight = preflight;
+    const preflight: PreflightRecord = { request: { method: 'OPTIONS', url, headers }, startedAt: Date.now() };
+    // The first preflight of the exchange, or one a redirect brought (kept in order, as a capture would).
+    if (exchange.preflight) exchange.redirectPreflights = [...(exchange.redirectPreflights ?? []), preflight];
+    else exchange.preflight = preflight;
+    const result = await send('OPTIONS', url, headers, req.timeoutMs);
     if ('error' in result) {
       preflight.error = result.error;
       exchange.observed = { failed: true, errorText: result.error };
-      return { exchange, unreachable: true };
+      return 'unreachable';
     }
     preflight.response = result.response;
-    const to = location(result.response, req.url);
-    if (to) preflight.redirect = { url: req.url, response: result.response, location: to };
+    const to = location(result.response, url);
+    if (to) preflight.redirect = { url, response: result.response, location: to };
     // Chromium sends the request only when the preflight passed.
     const verdict = evaluate(exchange);
-    if (verdict.blocked && (verdict.phase === 'preflight' || verdict.phase === 'request')) return { exchange, unreachable: false };
-  }
+    return verdict.blocked && (verdict.phase === 'preflight' || verdict.phase === 'request') ? 'stop' : 'sent';
+  };
+
+  const first = await preflightLeg(req.url, method, req.headers, req.origin);
+  if (first === 'unreachable') return { exchange, unreachable: true };
+  if (first === 'stop') return { exchange, unreachable: false };
 
   let url = req.url;
   let currentMethod = method;
@@ -212,14 +226,17 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
     // The browser checks CORS on the redirect response before following it.
     const verdict = evaluate(exchange);
     if (verdict.blocked && verdict.phase === 'redirect') return { exchange, unreachable: false };
-    const from = new URL(url);
-    const next = new URL(to);
-    if (from.origin !== next.origin && origin !== from.origin) origin = 'null';
+    // Origin becomes "null" after a hop between two origins neither of which is the page's (Fetch's tainted origin).
+    if (taintsOrigin(url, to, req.origin)) origin = 'null';
     const status = result.response.status;
-    if (((status === 301 || status === 302) && currentMethod.toUpperCase() === 'POST') || (status === 303 && currentMethod.toUpperCase() !== 'HEAD')) {
-      currentMethod = 'GET';
-      script = script.filter((h) => !REQUEST_BODY_HEADERS.has(h.name.toLowerCase()));
-    }
+    const nextMethod = methodAfterRedirect(status, currentMethod);
+    if (nextMethod !== currentMethod) script = script.filter((h) => !REQUEST_BODY_HEADERS.has(h.name.toLowerCase()));
+    currentMethod = nextMethod;
     url = to;
+    // A redirected request that still needs a preflight is preflighted again, at its new URL (the rules
+    // model the same restart: src/rules/cors/engine.ts).
+    const again = await preflightLeg(url, currentMethod, script, origin);
+    if (again === 'unreachable') return { exchange, unreachable: true };
+    if (again === 'stop') return { exchange, unreachable: false };
   }
 }

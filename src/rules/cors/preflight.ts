@@ -46,12 +46,13 @@ export interface PreflightNeed {
 
 /**
  * Why a request needs a preflight (Chromium's NeedsCorsPreflight): a method other than
- * GET/HEAD/POST, or any CORS-unsafe request header that is not forbidden.
+ * GET/HEAD/POST, or any CORS-unsafe request header that is not forbidden. `pageSetOnly`: every
+ * header is the script's own (none was added by the browser's cache or network stack).
  */
-export function preflightNeed(method: string, headers: readonly Header[]): PreflightNeed {
+export function preflightNeed(method: string, headers: readonly Header[], options: { pageSetOnly?: boolean } = {}): PreflightNeed {
   const reasons: string[] = [];
   if (!isSafelistedMethod(method)) reasons.push(`the method ${method} is not GET, HEAD or POST`);
-  const analysis = analyzeRequestHeaders(headers);
+  const analysis = analyzeRequestHeaders(headers, options);
   for (const h of analysis.unsafe) if (!reasons.includes(h.reason)) reasons.push(h.reason);
   return { reasons, unsafeHeaders: analysis.unsafe, ignoredHeaders: analysis.ignored };
 }

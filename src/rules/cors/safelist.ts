@@ -166,7 +166,7 @@ export const SAFELISTED_TOTAL_LIMIT = 1024;
  * 1024 bytes append those too. Order matters: the first name missing from
  * Access-Control-Allow-Headers is the one Chromium reports.
  */
-export function analyzeRequestHeaders(headers: readonly Header[], options: { isRevalidating?: boolean } = {}): RequestHeaderAnalysis {
+export function analyzeRequestHeaders(headers: readonly Header[], options: { isRevalidating?: boolean; pageSetOnly?: boolean } = {}): RequestHeaderAnalysis {
   const unsafe: UnsafeHeader[] = [];
   const safelisted: string[] = [];
   const ignored: IgnoredHeader[] = [];
@@ -175,7 +175,8 @@ export function analyzeRequestHeaders(headers: readonly Header[], options: { isR
     const name = h.name.toLowerCase();
     const value = trimLws(h.value);
     if (isForbiddenRequestHeader(name, value)) continue;
-    const added = browserAddedReason(name, value);
+    // pageSetOnly: the headers are the script's own (cors-lens probe's --header), none added below CORS.
+    const added = options.pageSetOnly ? null : browserAddedReason(name, value);
     if (added) {
       ignored.push({ name, reason: added, at: unsafe.length });
       continue;
