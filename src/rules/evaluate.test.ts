@@ -440,3 +440,27 @@ describe('the HTTP cache: a stored no-cors copy handed to a CORS request', () =>
     expect(other).toMatchObject({ blocked: true, corsError: null });
   });
 });
+
+describe('a page-set Pragma the preflights list', () => {
+  it('needs a new preflight after a redirect to a third origin too (found by random lab scenarios)', () => {
+    const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
+    const third = 'https://third.example/next';
+    const v = evaluate({
+      id: 'p', source: 'har', pageOrigin: APP, startedAt: 0,
+      request: { method: 'GET', url: API, headers: h([['Origin', APP], ['Pragma', 'no-cache']]) },
+      preflight: {
+        request: { method: 'OPTIONS', url: API, headers: h([['Origin', APP], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'pragma']]) },
+        response: { status: 204, headers: h([['Access-Control-Allow-Origin', APP], ['Access-Control-Allow-Headers', 'pragma']]) },
+      },
+      redirects: [{ url: API, location: third, response: { status: 302, headers: h([['Location', third], ['Access-Control-Allow-Origin', APP]]) } }],
+      redirectPreflights: [{
+        request: { method: 'OPTIONS', url: third, headers: h([['Origin', 'null'], ['Access-Control-Request-Method', 'GET'], ['Access-Control-Request-Headers', 'pragma']]) },
+        response: { status: 204, headers: h([['Access-Control-Allow-Origin', APP], ['Access-Control-Allow-Headers', 'pragma']]) },
+      }],
+      lastLegRequested: true,
+      observed: { failed: true, errorText: 'net::ERR_FAILED' },
+    });
+    expect(v).toMatchObject({ blocked: true, corsError: 'PreflightAllowOriginMismatch', failedParameter: APP, credentials: { mode: 'same-origin' } });
+    expect(v.notes.join(' ')).not.toMatch(/Ignored request header pragma/);
+  });
+});

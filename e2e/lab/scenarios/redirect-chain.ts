@@ -72,6 +72,8 @@ export const REDIRECT_CHAINS: readonly Scenario[] = [
     { request: get({ method: 'POST', body: 'x', headers: [['X-Custom', '1']] }), preflight: { status: 204, headers: [A(), [ACAH, 'x-custom']] }, redirects: [hop(303, 'third', [A()])], actual: final([A('*')]) }),
   chain('put-header-303-third-preflight-star', 'preflighted PUT → 303 → third, preflights answer *', 'Like the previous with PUT, and every preflight answers ACAO *: the second preflight (GET, Origin null) passes too.',
     { request: get({ method: 'PUT', body: 'x', headers: [['X-Custom', '1']] }), preflight: { status: 204, headers: [A('*'), [ACAM, 'PUT'], [ACAH, 'x-custom']] }, redirects: [hop(303, 'third', [A()])], actual: final([A('null')]) }),
+  chain('page-pragma-302-third-preflight', 'GET with a page-set Pragma → 302 → third (new preflight, Origin null)', 'The page sets Pragma: no-cache (so the GET is preflighted; the preflight lists pragma) and is redirected to third: the request is preflighted again there with Origin null, and the preflight answers name the page origin only.',
+    { request: get({ headers: [['Pragma', 'no-cache']] }), preflight: { status: 204, headers: [A(), [ACAH, 'pragma']] }, redirects: [hop(302, 'third', [A()])], actual: final([A('*')]) }),
   chain('include-same-origin-allowed', 'credentials include, api → api, ACAC everywhere', 'A credentialed GET redirected within api; every answer allows the page with ACAC true.',
     { request: get({ credentials: 'include' }), redirects: [hop(302, 'api', [A(), [ACAC, 'true']])], actual: final([A(), [ACAC, 'true']]) }),
   chain('include-hop-without-acac', 'credentials include, the redirect lacks ACAC', 'A credentialed GET; the 302 allows the page but has no ACAC.',

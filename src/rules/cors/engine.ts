@@ -13,7 +13,7 @@ import { checkAccess, credentialsNote, originPassNote, toPreflightError } from '
 import { getHeader } from './headers';
 import { reusedStoredResponse, revalidatedStoredResponse, type StoredResponse } from './http-cache';
 import { OPAQUE_ORIGIN, isCorsEnabledScheme, isSameOrigin, normalizeOrigin, schemeOf } from './origin';
-import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, preflightNeed, reconcileUnsafeHeaders, withPageSetHeaders, type PreflightNeed } from './preflight';
+import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, listedByPreflights, preflightNeed, reconcileUnsafeHeaders, withPageSetHeaders, type PreflightNeed } from './preflight';
 import { Recorder, type Row } from './recorder';
 import { BODY_HEADERS, MAX_REDIRECTS, methodAfterRedirect, redirectHasForbiddenCredentials, redirectTarget, taintsOrigin } from './redirect';
 import { resolveRequestMode } from './request-mode';
@@ -71,6 +71,8 @@ class Walk {
   private preflightReasons: string[] = [];
   /** Every captured preflight, in the order they were sent; each guards the leg whose URL it went to. */
   private readonly preflights: PreflightRecord[];
+  /** Names the captured preflights list in Access-Control-Request-Headers (listedByPreflights). */
+  private readonly listed: ReadonlySet<string>;
   private readonly usedPreflights = new Set<PreflightRecord>();
   /** Legs (0 = the first URL) for which a captured preflight was judged. */
   private readonly preflightedLegs = new Set<number>();
@@ -83,6 +85,12 @@ class Walk {
     this.pageOrigin = normalizeOrigin(ex.pageOrigin);
     this.legs = [ex.request.url, ...ex.redirects.map((r) => r.location)];
     this.preflights = [...(ex.preflight ? [ex.preflight] : []), ...(ex.redirectPreflights ?? [])];
+    this.listed = listedByPreflights(this.preflights);
+  }
+
+  /** preflightNeed, knowing which browser-added-looking headers the page set (its preflights list them). */
+  private need(method: string, headers: readonly Header[]): PreflightNeed {
+    return withPageSetHeaders(preflightNeed(method, headers), this.listed);
   }
 
   run(): EngineResult {
@@ -138,7 +146,7 @@ class Walk {
       const wasCors = corsFlag;
       if (!corsFlag && !isSameOrigin(this.pageOrigin, hop.location)) corsFlag = true;
       crossOrigin ||= corsFlag;
-      restart = (corsFlag && preflightNeed(newMethod, headers).reasons.length > 0) || (!wasCors && corsFlag) || (corsFlag && newMethod !== method);
+      restart = (corsFlag && this.need(newMethod, headers).reasons.length > 0) || (!wasCors && corsFlag) || (corsFlag && newMethod !== method);
       method = newMethod;
     }
 
@@ -165,7 +173,7 @@ class Walk {
       return;
     }
     const record = this.pickPreflight(k, url);
-    const need = withPageSetHeaders(preflightNeed(method, headers), record?.request.headers);
+    const need = this.need(method, headers);
     const first = !this.started;
     this.started = true;
     if (first) {

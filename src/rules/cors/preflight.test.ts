@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, parseMaxAge, preflightNeed, preflightReasons, reconcileUnsafeHeaders, withPageSetHeaders } from './preflight';
+import { checkHeader, checkMethod, describeMaxAge, isOkStatus, parseAllowLists, parseMaxAge, listedByPreflights, preflightNeed, preflightReasons, reconcileUnsafeHeaders, withPageSetHeaders } from './preflight';
 
 const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
 
@@ -53,13 +53,13 @@ describe('reconcileUnsafeHeaders', () => {
 
 describe('withPageSetHeaders: Cache-Control / Pragma the preflight lists were set by the page', () => {
   const request = h([['Cache-Control', 'no-cache'], ['X-Api-Key', 'k'], ['Pragma', 'no-cache'], ['X-B', '1']]);
-  const acrh = (value: string) => h([['Origin', 'https://app.example'], ['Access-Control-Request-Headers', value]]);
+  const acrh = (value: string) => listedByPreflights([{ request: { headers: h([['Origin', 'https://app.example'], ['Access-Control-Request-Headers', value]]) } }]);
 
   it('takes them for browser-added while the preflight does not list them', () => {
     const need = preflightNeed('GET', request);
     expect(need.ignoredHeaders.map((x) => [x.name, x.at])).toEqual([['cache-control', 0], ['pragma', 1]]);
     expect(withPageSetHeaders(need, acrh('x-api-key,x-b'))).toBe(need);
-    expect(withPageSetHeaders(need, undefined)).toBe(need);
+    expect(withPageSetHeaders(need, new Set())).toBe(need);
   });
 
   it('makes a listed one CORS-unsafe in its place in the request, with a reason, and no longer ignored', () => {

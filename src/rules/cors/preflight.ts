@@ -83,15 +83,25 @@ export function reconcileUnsafeHeaders(computed: UnsafeHeader[], preflightReques
 }
 
 /**
- * A header taken for browser-added (Cache-Control: no-cache, Pragma: no-cache …) that the captured
- * preflight lists in Access-Control-Request-Headers was set by the page: it is a CORS-unsafe header
- * like any other, in its place in the request (measured in Chromium 156: Cache-Control set before
- * X-Api-Key is the header Chromium names when neither is allowed).
+ * The names a request's captured preflights list in Access-Control-Request-Headers (lower-cased): what
+ * Chromium computed, so a header among them was set by the page whatever it looks like.
  */
-export function withPageSetHeaders(need: PreflightNeed, preflightRequestHeaders: readonly Header[] | undefined): PreflightNeed {
-  if (need.ignoredHeaders.length === 0 || !preflightRequestHeaders) return need;
-  const listed = parseRequestHeadersList(getHeader(preflightRequestHeaders, 'access-control-request-headers'));
-  const pageSet = listed ? need.ignoredHeaders.filter((h) => listed.includes(h.name) && !need.unsafeHeaders.some((u) => u.name === h.name)) : [];
+export function listedByPreflights(preflights: readonly { request: { headers: readonly Header[] } }[]): Set<string> {
+  const names = new Set<string>();
+  for (const p of preflights) for (const name of parseRequestHeadersList(getHeader(p.request.headers, 'access-control-request-headers')) ?? []) names.add(name);
+  return names;
+}
+
+/**
+ * A header taken for browser-added (Cache-Control: no-cache, Pragma: no-cache …) that a captured
+ * preflight of the request lists (`listed`: listedByPreflights) was set by the page: it is a CORS-unsafe
+ * header like any other, in its place in the request (measured in Chromium 156: Cache-Control set before
+ * X-Api-Key is the header Chromium names when neither is allowed), and it needs a preflight on every
+ * leg of a redirect chain too.
+ */
+export function withPageSetHeaders(need: PreflightNeed, listed: ReadonlySet<string>): PreflightNeed {
+  if (need.ignoredHeaders.length === 0 || listed.size === 0) return need;
+  const pageSet = need.ignoredHeaders.filter((h) => listed.has(h.name) && !need.unsafeHeaders.some((u) => u.name === h.name));
   if (pageSet.length === 0) return need;
   const unsafeHeaders = [...need.unsafeHeaders];
   const reasons = [...need.reasons];
