@@ -108,11 +108,14 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
       onProgress?.(i + 1, scenarios.length);
     }
 
-    // (a) The extension's capture, once every sent request has settled there.
+    // (a) The extension's capture, once every sent request has settled there. A CORS fetch the scenario
+    // made first (setup) shares the measured URL: wait for its exchange AND the measured one, or the
+    // setup's exchange, settled first, would be judged in place of the measured request.
     const sent = runs.filter((r) => r.chromium.sent);
+    const expected = (s: Scenario): number => 1 + (s.request.setup ?? []).filter((step) => step.kind === 'cors-fetch').length;
     const captured = await waitFor(async () => {
       const xs = await capturedExchanges(ext, tabId);
-      const settled = sent.every((r) => measured(xs, r.url)?.observed.failed !== undefined);
+      const settled = sent.every((r) => xs.filter((x) => x.request.url === r.url).length >= expected(r.s) && measured(xs, r.url)?.observed.failed !== undefined);
       return settled ? xs : null;
     }, 'the extension to capture every scenario', 30_000).catch(() => capturedExchanges(ext, tabId));
 
