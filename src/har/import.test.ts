@@ -264,6 +264,27 @@ describe('page origin and filtering', () => {
     expect(v).toMatchObject({ blocked: true, corsError: 'InvalidAllowCredentials', failedParameter: 'false', credentials: { mode: 'include', inferred: true } });
   });
 
+  it('judges a stored 301 an earlier no-cors load left at the URL, like a redirect (found by random lab scenarios)', () => {
+    const t = clock += 1000;
+    const r = 'https://api.example/r3';
+    const hop = 'https://api.example/hop3';
+    const [ex] = exchangesFromHarEntries([
+      entry({ url: r, at: t, resourceType: 'image', status: 301, redirectURL: hop, headers: { 'Sec-Fetch-Mode': 'no-cors' }, resHeaders: { Location: hop } }),
+      entry({ url: hop, at: t + 5, resourceType: 'image', status: 200, headers: { 'Sec-Fetch-Mode': 'no-cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP } }),
+      entry({ url: r, at: t + 100, status: 0, error: 'net::ERR_FAILED', headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' } }),
+    ]);
+    expect(ex!.earlierNoCors).toMatchObject({ url: r, response: { status: 301 } });
+    const v = evaluate(ex!);
+    expect(v).toMatchObject({ blocked: true, corsError: 'MissingAllowOriginHeader', phase: 'redirect' });
+    expect(v.checks.find((c) => c.id === 'http-cache')?.allowed).toBe('301 (stored)');
+    // A 302 is stored only with explicit freshness: without it, nothing to judge (the verdict follows the observed failure).
+    const [fresh] = exchangesFromHarEntries([
+      entry({ url: `${r}x`, at: t + 200, resourceType: 'image', status: 302, redirectURL: hop, headers: { 'Sec-Fetch-Mode': 'no-cors' }, resHeaders: { Location: hop } }),
+      entry({ url: `${r}x`, at: t + 300, status: 0, error: 'net::ERR_FAILED', headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' } }),
+    ]);
+    expect(evaluate(fresh!)).toMatchObject({ blocked: true, corsError: null });
+  });
+
   it('without a stored copy, a followed last redirect is still not read as redirect mode "error"', () => {
     const t = clock += 1000;
     const r = 'https://api.example/r2';

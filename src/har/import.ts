@@ -233,12 +233,15 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
     const mode = synthetic ? 'cors' : modeOf(root, pre !== undefined);
     if (mode !== 'cors' && mode !== 'same-origin') {
       stats.notCors++;
-      // What a no-cors load stored in the HTTP cache: the response at the end of its redirects.
-      const end = chain[chain.length - 1]!;
-      if (mode === 'no-cors' && end.status > 0 && end.redirectTo === undefined) {
-        const list = noCorsLoads.get(end.url);
-        if (list) list.push(end);
-        else noCorsLoads.set(end.url, [end]);
+      // What a no-cors load may have stored in the HTTP cache: the response of each leg, keyed by the
+      // leg's URL (a redirect too: the rules decide whether it was cacheable).
+      if (mode === 'no-cors') {
+        for (const leg of chain) {
+          if (leg.status <= 0) continue;
+          const list = noCorsLoads.get(leg.url);
+          if (list) list.push(leg);
+          else noCorsLoads.set(leg.url, [leg]);
+        }
       }
       return;
     }

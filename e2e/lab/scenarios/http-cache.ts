@@ -86,6 +86,15 @@ export const HTTP_CACHE_AFTER_REDIRECT: readonly Scenario[] = [
     actual: { status: 204, headers: [[ACAO, APP], [ACAC, 'false'], ...MAX_AGE] },
   },
   {
+    id: 'http-cache-stored-301-without-acao',
+    title: 'A stored 301 without ACAO handed to a later CORS GET',
+    dimension: 'http-cache',
+    description: 'An <img> load of /r is answered with a 301 (cacheable by default) without Access-Control-Allow-Origin; a later CORS GET of /r is handed that stored 301, and CORS checks it like any redirect.',
+    request: { target: 'api', method: 'GET', credentials: 'omit', setup: [IMG] },
+    redirects: [{ status: 301, to: 'api', headers: [] }],
+    actual: { status: 200, headers: [[ACAO, APP]], body: 'final' },
+  },
+  {
     id: 'http-cache-after-redirect-get-allowed',
     title: 'A cached copy at a redirect target that allows the page',
     dimension: 'http-cache',

@@ -343,7 +343,13 @@ class Walk {
       const stored = ex.observed.failed === true ? reusedStoredResponse(ex, url, method) : undefined;
       if (stored) {
         this.httpCacheRow(stored, 'No response came from the network: the HTTP cache handed this request the copy');
-        this.access('actual', stored.response.headers, origin, url, (e) => e, 'Origin', 'Credentials');
+        const to = redirectTarget(url, stored.response);
+        this.access(to === null ? 'actual' : 'redirect', stored.response.headers, origin, url, (e) => e, to === null ? 'Origin' : `Redirect ${k + 1} origin (stored)`, to === null ? 'Credentials' : `Redirect ${k + 1} credentials (stored)`);
+        if (to !== null && !this.rec.stopped) {
+          // A stored redirect that passes: the browser follows it, and what came next is not in the capture.
+          const reason = `The HTTP cache handed this request a stored redirect to ${redactUserInfo(to)}, which passes its CORS checks; what the browser met after it is not in the capture.`;
+          this.rec.cannotJudge({ id: 'redirect-follow', phase: 'redirect', label: `Redirect ${k + 1} followed`, asked: redactUserInfo(to), allowed: null, note: reason }, reason);
+        }
         return;
       }
       if (k > 0 && !this.preflightedLegs.has(k) && ex.observed.failed === true && !ex.lastLegRequested) {

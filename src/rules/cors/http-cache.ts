@@ -53,8 +53,13 @@ function storedEntryFor(exchange: Exchange, url: string, method: string): Earlie
   const m = method.toUpperCase();
   if (m !== 'GET' && m !== 'HEAD') return undefined;
   const stored = load.response;
-  if (stored.status <= 0 || REDIRECT_STATUSES.includes(stored.status)) return undefined;
-  if (cacheDirectives(stored).includes('no-store')) return undefined;
+  if (stored.status <= 0) return undefined;
+  const directives = cacheDirectives(stored);
+  if (directives.includes('no-store')) return undefined;
+  // A stored redirect: 301 and 308 are cacheable by default (RFC 9111 heuristic freshness), 302, 303 and
+  // 307 only with explicit freshness.
+  if (REDIRECT_STATUSES.includes(stored.status) && stored.status !== 301 && stored.status !== 308
+    && !directives.includes('max-age') && !directives.includes('s-maxage') && getHeader(stored.headers, 'expires') === null) return undefined;
   const vary = headerValues(stored.headers, 'vary').flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
   if (!vary.every((name) => SAME_FOR_EVERY_LOAD.has(name))) return undefined;
   return load;
