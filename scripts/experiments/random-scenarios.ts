@@ -11,13 +11,12 @@
  * net::ERR_ABORTED after the page already had the response. Without WITH_CREDENTIALS the rules infer
  * the credentials mode, as for a HAR, and name the other reading in a note.
  */
+import { seededRandom } from '../../e2e/lab/scenarios/random';
 import type { Scenario } from './cors-probe';
 
 type Reply = NonNullable<Scenario['actual']>;
 const [seed = 1, count = 300] = process.argv.slice(2).map(Number);
-// mulberry32: seeded, so a disagreement can be replayed.
-let a = seed >>> 0;
-const rnd = (): number => { a = (a + 0x6D2B79F5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const rnd = seededRandom(seed);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const maybe = (p: number, f: () => void): void => {
   if (rnd() < p) f();

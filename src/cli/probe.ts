@@ -19,7 +19,7 @@ import type { CredentialsMode, Exchange, Header, PreflightRecord, RedirectHop, R
 import { BODY_SNIPPET_LIMIT } from '../har/record';
 import { evaluate } from '../rules';
 import { preflightNeed } from '../rules/cors/preflight';
-import { methodAfterRedirect, taintsOrigin } from '../rules/cors/redirect';
+import { BODY_HEADERS, methodAfterRedirect, taintsOrigin } from '../rules/cors/redirect';
 
 export interface ProbeRequest {
   url: string;
@@ -135,8 +135,6 @@ function location(response: ResponseRecord, base: string): string | undefined {
   }
 }
 
-const REQUEST_BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-location', 'content-type']);
-
 export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const method = normalizeMethod(req.method);
   const credentials: CredentialsMode = req.credentials ? 'include' : 'same-origin';
@@ -164,8 +162,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
 
   /**
    * Sends the preflight a browser would send for this leg, when it would send one (every --header is
-   * the script's own: none is taken for browser-added), and records it. Returns false when the probe
-   * must stop: the preflight got no answer, or the rules say it failed (then Chromium sends nothing more).
+   * the script's own: none is taken for browser-added), and records it. 'unreachable': it got no
+   * answer; 'stop': the rules say it failed (then Chromium sends nothing more).
    */
   const preflightLeg = async (url: string, legMethod: string, script: readonly Header[], origin: string): Promise<'sent' | 'none' | 'stop' | 'unreachable'> => {
     const need = preflightNeed(legMethod, script, { pageSetOnly: true });
@@ -230,7 +228,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
     if (taintsOrigin(url, to, req.origin)) origin = 'null';
     const status = result.response.status;
     const nextMethod = methodAfterRedirect(status, currentMethod);
-    if (nextMethod !== currentMethod) script = script.filter((h) => !REQUEST_BODY_HEADERS.has(h.name.toLowerCase()));
+    if (nextMethod !== currentMethod) script = script.filter((h) => !BODY_HEADERS.includes(h.name.toLowerCase()));
     currentMethod = nextMethod;
     url = to;
     // A redirected request that still needs a preflight is preflighted again, at its new URL (the rules

@@ -11,8 +11,8 @@ import type { CredentialsMode } from '../../../src/model';
 import type { Answer, Dimension, HeaderLine, LabRequest, RedirectHop, Scenario } from '../scenario';
 import { ACAC, ACAH, ACAO } from './build';
 
-/** mulberry32: small, seeded, good enough to spread choices. */
-function generator(seed: number): () => number {
+/** mulberry32: small, seeded, good enough to spread choices (a disagreement can be replayed from its seed). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -36,7 +36,7 @@ const ACAC_VALUES = ['true', 'true', 'TRUE', 'false', ' true', undefined, undefi
 const upperOf = (m: string): string => m.toUpperCase();
 
 export function randomScenarios(seed: number, count: number): Scenario[] {
-  const rnd = generator(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const chance = (p: number): boolean => rnd() < p;
   const cors = (extra: HeaderLine[] = []): HeaderLine[] => {

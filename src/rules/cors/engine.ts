@@ -172,7 +172,6 @@ class Walk {
       this.rec.fail({ id: 'mode', phase: 'request', label: 'Request mode', asked: 'same-origin', allowed: null, corsError: 'DisallowedByMode', note: 'The request was made with mode "same-origin" but goes to another origin.' }, { corsError: 'DisallowedByMode', failedParameter: '' });
       return;
     }
-    const record = this.pickPreflight(k, url);
     const need = this.need(method, headers);
     const first = !this.started;
     this.started = true;
@@ -180,6 +179,7 @@ class Walk {
       this.preflightReasons = need.reasons;
       for (const h of need.ignoredHeaders) this.notes.push(`Ignored request header ${h.name} when deciding on a preflight: ${h.reason}.`);
     }
+    const record = this.pickPreflight(k, url);
     if (need.reasons.length === 0 && !record) {
       if (first) this.simpleRequestRows(method);
       return;

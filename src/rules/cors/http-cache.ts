@@ -71,13 +71,13 @@ function storedEntryFor(exchange: Exchange, url: string, method: string): Earlie
  * reuse for it (not `no-store`, no `Vary` the two requests could differ on). Nothing came from the
  * network, so that copy is what CheckAccess read.
  */
-export function reusedStoredResponse(exchange: Exchange, url: string, method = exchange.request.method): StoredResponse | undefined {
+export function reusedStoredResponse(exchange: Exchange, url: string, method: string): StoredResponse | undefined {
   const load = storedEntryFor(exchange, url, method);
   return load ? { response: { ...load.response, fromCache: load.response.fromCache ?? 'disk' }, load } : undefined;
 }
 
 /** The response Chromium's CORS layer sees for a 304 revalidation of the stored copy: stored headers updated by the 304's. */
-export function revalidatedStoredResponse(exchange: Exchange, url: string, notModified: ResponseRecord, method = exchange.request.method): StoredResponse | undefined {
+export function revalidatedStoredResponse(exchange: Exchange, url: string, notModified: ResponseRecord, method: string): StoredResponse | undefined {
   const load = storedEntryFor(exchange, url, method);
   if (!load) return undefined;
   // The revalidation must have been of this copy: its validators are what the request sent.

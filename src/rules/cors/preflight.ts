@@ -103,15 +103,15 @@ export function withPageSetHeaders(need: PreflightNeed, listed: ReadonlySet<stri
   if (need.ignoredHeaders.length === 0 || listed.size === 0) return need;
   const pageSet = need.ignoredHeaders.filter((h) => listed.has(h.name) && !need.unsafeHeaders.some((u) => u.name === h.name));
   if (pageSet.length === 0) return need;
+  const added = pageSet.map((h) => ({ at: h.at, header: { name: h.name, reason: `${h.name} is not a CORS-safelisted header (set by the page: the preflight lists it)` } }));
   const unsafeHeaders = [...need.unsafeHeaders];
-  const reasons = [...need.reasons];
   // From the last, so that each `at` (unsafe names before it) still points at its place.
-  for (const h of [...pageSet].reverse()) {
-    const reason = `${h.name} is not a CORS-safelisted header (set by the page: the preflight lists it)`;
-    unsafeHeaders.splice(h.at, 0, { name: h.name, reason });
-  }
-  for (const h of pageSet) reasons.push(`${h.name} is not a CORS-safelisted header (set by the page: the preflight lists it)`);
-  return { reasons, unsafeHeaders, ignoredHeaders: need.ignoredHeaders.filter((h) => !pageSet.includes(h)) };
+  for (const { at, header } of [...added].reverse()) unsafeHeaders.splice(at, 0, header);
+  return {
+    reasons: [...need.reasons, ...added.map((a) => a.header.reason)],
+    unsafeHeaders,
+    ignoredHeaders: need.ignoredHeaders.filter((h) => !pageSet.includes(h)),
+  };
 }
 
 export type ListCheck = { ok: true; via: 'safelisted' | 'listed' | 'wildcard' | 'wildcard-authorization' } | { ok: false; note: string };
