@@ -9,7 +9,7 @@ let lab: Lab;
 beforeAll(async () => { lab = await startLab(); });
 afterAll(async () => { await lab.close(); });
 
-async function probe(argv: string[]): Promise<{ code: number; json: { exchanges: Array<{ blocked: boolean; corsError: string | null; platform: unknown; findings: Array<{ id: string }> }> } }> {
+async function probe(argv: string[]): Promise<{ code: number; json: { exchanges: Array<{ blocked: boolean; corsError: string | null; platform: unknown; response?: { status: number }; findings: Array<{ id: string }> }> } }> {
   let stdout = '';
   const io: CliIO = { stdout: { write: (s: string) => void (stdout += s), isTTY: false }, stderr: { write: () => undefined, isTTY: false }, env: {} };
   const code = await main(['probe', ...argv, '--format', 'json'], io);
@@ -66,5 +66,21 @@ describe('probe against the lab', () => {
     expect(seen.map((e) => e.role)).toEqual(['preflight', 'hop', 'preflight', 'actual']);
     const origins = seen.filter((e) => e.role === 'preflight').map((e) => e.headers.find(([n]) => n.toLowerCase() === 'origin')?.[1]);
     expect(origins).toEqual([lab.origins.app, 'null']);
+  });
+
+  it('does not follow a 300 with a Location (Chromium does not): the 300 is the answer', async () => {
+    const url = `${lab.origins.api}/s/redirect-300-not-followed/probe6/r`;
+    const { code, json } = await probe([url, '--origin', lab.origins.app]);
+    expect(code).toBe(0);
+    expect(json.exchanges[0]).toMatchObject({ blocked: false, response: { status: 300 } });
+    expect(lab.requestsFor('redirect-300-not-followed', 'probe6').map((e) => e.role)).toEqual(['actual']);
+  });
+
+  it('follows the first non-empty Location of a redirect, as Chromium does', async () => {
+    const url = `${lab.origins.api}/s/redirect-first-location-empty/probe7/r`;
+    const { code, json } = await probe([url, '--origin', lab.origins.app]);
+    expect(code).toBe(0);
+    expect(json.exchanges[0]).toMatchObject({ blocked: false, response: { status: 200 } });
+    expect(lab.requestsFor('redirect-first-location-empty', 'probe7').map((e) => e.role)).toEqual(['hop', 'actual']);
   });
 });

@@ -109,6 +109,8 @@ export interface RedirectHop {
   userinfo?: string;
   /** Location as a path only ("/s/…/hop/n") instead of an absolute URL; `to` must then be the answering origin. */
   relative?: boolean;
+  /** An empty Location line before the real one (Chromium follows the first non-empty Location). */
+  emptyLocationFirst?: boolean;
   /** Other header lines of the redirect response (ACAO etc.). Location is added by the server. */
   headers: readonly HeaderLine[];
   body?: string;

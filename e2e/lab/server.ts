@@ -170,7 +170,7 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
         if (pass !== undefined) target.password = pass;
       }
       const location = redirect.relative ? next : target.href;
-      return { status: redirect.status, headers: [...expandLines(redirect.headers, origins, self), ['Location', location]], body: redirect.body ?? '' };
+      return { status: redirect.status, headers: [...expandLines(redirect.headers, origins, self), ...(redirect.emptyLocationFirst ? [['Location', ''] as [string, string]] : []), ['Location', location]], body: redirect.body ?? '' };
     }
     entry.role = 'actual';
     const n = bump(`${run}/actual`);

@@ -19,7 +19,7 @@ import type { CredentialsMode, Exchange, Header, PreflightRecord, RedirectHop, R
 import { BODY_SNIPPET_LIMIT } from '../har/record';
 import { evaluate } from '../rules';
 import { preflightNeed } from '../rules/cors/preflight';
-import { BODY_HEADERS, methodAfterRedirect, taintsOrigin } from '../rules/cors/redirect';
+import { BODY_HEADERS, methodAfterRedirect, redirectTarget, taintsOrigin } from '../rules/cors/redirect';
 
 export interface ProbeRequest {
   url: string;
@@ -124,16 +124,6 @@ function hasHeader(headers: readonly Header[], lower: string): boolean {
   return headers.some((h) => h.name.toLowerCase() === lower);
 }
 
-function location(response: ResponseRecord, base: string): string | undefined {
-  if (response.status < 300 || response.status > 399 || [304, 305, 306].includes(response.status)) return undefined;
-  const value = response.headers.find((h) => h.name.toLowerCase() === 'location')?.value;
-  if (value === undefined) return undefined;
-  try {
-    return new URL(value, base).href;
-  } catch {
-    return undefined;
-  }
-}
 
 export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const method = normalizeMethod(req.method);
@@ -188,7 +178,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
       return 'unreachable';
     }
     preflight.response = result.response;
-    const to = location(result.response, url);
+    const to = redirectTarget(url, result.response);
     if (to) preflight.redirect = { url, response: result.response, location: to };
     // Chromium sends the request only when the preflight passed.
     const verdict = evaluate(exchange);
@@ -210,7 +200,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
       exchange.observed = { failed: true, errorText: result.error };
       return { exchange, unreachable: true };
     }
-    const to = location(result.response, url);
+    const to = redirectTarget(url, result.response);
     if (!to) {
       exchange.response = result.response;
       return { exchange, unreachable: false };

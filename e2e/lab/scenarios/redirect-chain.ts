@@ -88,6 +88,10 @@ export const REDIRECT_CHAINS: readonly Scenario[] = [
     { request: get({ redirect: 'manual' }), redirects: [hop(302, 'api', [A()])], actual: final([A()]) }),
   chain('too-many', 'Twenty-one redirects', 'api → api 21 times, each allowing the page: more than the 20 redirects a fetch follows.',
     { request: get(), redirects: Array.from({ length: 21 }, () => hop(302, 'api', [A()])), actual: final([A()]) }),
+  chain('300-not-followed', 'GET answered 300 with a Location', 'A 300 Multiple Choices carries a Location and ACAO = the page: Chromium does not follow a 300, so the page gets the 300 itself.',
+    { request: get(), actual: text(300, [A(), ['Location', '{self}/elsewhere']], 'choices') }),
+  chain('first-location-empty', 'A 302 whose first Location is empty', 'The 302 sends an empty Location line before the real one: Chromium follows the first non-empty Location.',
+    { request: get(), redirects: [hop(302, 'api', [A()], { emptyLocationFirst: true })], actual: final([A()]) }),
   chain('twenty', 'Exactly twenty redirects', 'api → api 20 times, each allowing the page.',
     { request: get(), redirects: Array.from({ length: 20 }, () => hop(302, 'api', [A()])), actual: final([A()]) }),
 ];
