@@ -97,4 +97,25 @@ describe('redaction in every format', () => {
       }
     }
   });
+  it('an answer\'s data never reaches a redacted report, though its error bodies may (what the gateway said)', () => {
+    // A blocked 200 whose body is personal data no secret rule would recognise: no token names, no JWT.
+    const data = { exchange: { id: 'data', source: 'har' as const, pageOrigin: APP, startedAt: 1,
+      request: { method: 'GET', url: 'https://api.example.com/v1/me', headers: [{ name: 'Origin', value: APP }] },
+      redirects: [], observed: { failed: true, errorText: 'net::ERR_FAILED' },
+      response: { status: 200, headers: [{ name: 'Content-Type', value: 'application/json' }], body: '{"name":"Jane Seedbody","city":"Ghent"}' } } };
+    const gateway = { exchange: { id: 'gw', source: 'har' as const, pageOrigin: APP, startedAt: 2,
+      request: { method: 'GET', url: 'https://api.example.com/v1/x', headers: [{ name: 'Origin', value: APP }] },
+      redirects: [], observed: { failed: true, errorText: 'net::ERR_FAILED' },
+      response: { status: 403, headers: [{ name: 'x-amzn-ErrorType', value: 'ForbiddenException' }], body: '{"message":"Forbidden"}' } } };
+    const items = [data, gateway].map(({ exchange }) => ({ exchange, diagnosis: diagnose(exchange) }));
+    expect(JSON.stringify(items[0]?.diagnosis)).not.toContain('Seedbody');
+    const report = buildReport(items, SAMPLE_OPTIONS);
+    for (const f of FORMATS) {
+      const out = renderReport(report, f);
+      expect(out, `${f} leaks the body`).not.toContain('Seedbody');
+      expect(out, `${f} quotes the gateway's message`).toContain('{&quot;message&quot;:&quot;Forbidden&quot;}'.replace(/&quot;/g, f === 'html' ? '&quot;' : f === 'json' ? '\\"' : '"'));
+    }
+    // Asked for, the body is there (in the JSON report's response record).
+    expect(renderReport(buildReport(items, { ...SAMPLE_OPTIONS, includeSensitive: true }), 'json')).toContain('Seedbody');
+  });
 });

@@ -139,8 +139,14 @@ export function statusEvidence(where: string, record: ResponseRecord): string {
   return `${where}: HTTP ${record.status}${text}`;
 }
 
+/**
+ * Evidence line for a response body. Only an error answer's body is quoted (status >= 400: what the
+ * gateway, CDN or framework said, e.g. {"message":"Missing Authentication Token"}); any other body is
+ * the API's own data, which a diagnosis (and every report made of it) must not carry: its size only.
+ */
 export function bodyEvidence(where: string, record: ResponseRecord | undefined): string | null {
   if (!record?.body) return null;
+  if (record.status < 400) return `${where} body: ${record.body.length} characters (not quoted: an HTTP ${record.status} body is the API's data)`;
   return `${where} body: ${oneLine(record.body, 200)}`;
 }
 
