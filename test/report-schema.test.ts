@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS } from '../src/model';
 import { importHar } from '../src/har';
-import { buildReport, renderJson, type Report } from '../src/report';
+import { buildReport, FORMATS, renderJson, renderReport, type Report } from '../src/report';
 import { diagnose } from '../src/rules';
 import { SAMPLE, SAMPLE_OPTIONS } from './golden/sample';
 
@@ -47,4 +47,28 @@ describe('docs/report-schema.json', () => {
     const { url: _url, ...noUrl } = report.exchanges[0]!;
     expect(validate({ ...report, exchanges: [noUrl] })).toBe(false);
   });
+});
+
+describe('alternatives (another verdict an unrecorded credentials mode would give)', () => {
+  // What a Firefox HAR gives: no recorded outcome, ACAO *: allowed as "same-origin", blocked as "include".
+  const exchange = {
+    id: 'star', source: 'har' as const, pageOrigin: 'https://app.example.com', startedAt: 1, observed: {}, redirects: [],
+    request: { method: 'GET', url: 'https://api.example.com/v1/me', headers: [{ name: 'Origin', value: 'https://app.example.com' }] },
+    response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] },
+  };
+  const report = buildReport([{ exchange, diagnosis: diagnose(exchange) }], SAMPLE_OPTIONS);
+
+  it('are in the JSON report, valid against the schema', () => {
+    expectValid(report);
+    const json = JSON.parse(renderJson(report)) as { exchanges: Array<{ blocked: boolean; alternatives?: unknown }> };
+    expect(json.exchanges[0]).toMatchObject({ blocked: false, alternatives: [{ blocked: true, corsError: 'WildcardOriginNotAllowed', condition: 'the request was sent with credentials: "include"' }] });
+  });
+
+  for (const format of FORMATS) {
+    it(`are shown by the ${format} format`, () => {
+      const out = renderReport(report, format);
+      expect(out).toContain('WildcardOriginNotAllowed');
+      expect(out).toMatch(/credentials: (&quot;|\\"|")include/);
+    });
+  }
 });

@@ -5,7 +5,7 @@
  */
 import { html, rawHtml, type SafeHtml } from './escape';
 import type { Report, ReportExchange, ReportResponse } from './model';
-import { corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine, failedNotCors } from './present';
+import { alternativeLine, corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine, failedNotCors } from './present';
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1b1f24; --muted: #59636e; --bg: #fff; --card: #f6f8fa; --line: #d1d9e0; --bad: #cf222e; --ok: #1a7f37; --warn: #9a6700; }
@@ -63,6 +63,8 @@ function exchangeHtml(x: ReportExchange, n: number): SafeHtml {
 <dl><dt>Page origin</dt><dd><code>${x.pageOrigin}</code></dd>${
   x.blocked ? html`<dt>Failed check</dt><dd>${x.corsError ? html`<code>${x.corsError}</code>` : 'not a CORS error'} at ${phaseLabel(x)}${x.failedParameter ? html` — <code>${x.failedParameter}</code>` : ''}</dd>` : ''
 }<dt>Credentials</dt><dd>${credentialsLine(x)}</dd><dt>Platform</dt><dd>${platformLine(x)}</dd>${
+  (x.alternatives ?? []).map((a) => html`<dt>Could also be</dt><dd>${alternativeLine(a)}</dd>`)
+}${
   x.preflightReasons.length ? html`<dt>Preflight needed</dt><dd>${x.preflightReasons.join('; ')}</dd>` : ''
 }${x.preflightFromCache ? html`<dt>Preflight</dt><dd>answered from the browser's preflight cache</dd>` : ''}${
   x.observed.errorText ? html`<dt>Browser error</dt><dd><code>${x.observed.errorText}</code></dd>` : ''

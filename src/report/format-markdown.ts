@@ -5,7 +5,7 @@
  */
 import { mdCode, mdFence, mdText } from './escape';
 import type { Report, ReportExchange } from './model';
-import { corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine } from './present';
+import { alternativeLine, corsErrorLabel, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine } from './present';
 
 function* wire(x: ReportExchange): Generator<string> {
   const lines: string[] = [];
@@ -39,6 +39,7 @@ function* exchangeMarkdown(x: ReportExchange, n: number): Generator<string> {
   }
   yield `- **Credentials:** ${mdText(credentialsLine(x))}\n`;
   yield `- **Platform:** ${mdText(platformLine(x))}\n`;
+  for (const a of x.alternatives ?? []) yield `- **Could also be:** ${mdText(alternativeLine(a))}\n`;
   if (x.preflightReasons.length) yield `- **Preflight needed because:** ${x.preflightReasons.map(mdText).join('; ')}\n`;
   if (x.preflightFromCache) yield '- **Preflight:** answered from the browser\'s preflight cache\n';
   if (x.observed.errorText) yield `- **Browser error:** ${mdCode(x.observed.errorText)}\n`;

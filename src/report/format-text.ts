@@ -7,7 +7,7 @@
 import { COLORS, multiLine, NO_COLORS, oneLine, type Paint } from './escape';
 import type { Report, ReportExchange, ReportHead, ReportSummary } from './model';
 import {
-  corsErrorLabel, corsHeaders, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine, failedNotCors } from './present';
+  alternativeLine, corsErrorLabel, corsHeaders, countsLine, credentialsLine, headerLines, phaseLabel, platformLine, sourceLine, statusLine, summaryLine, failedNotCors } from './present';
 
 export interface TextOptions {
   color?: boolean;
@@ -25,6 +25,7 @@ function* exchangeText(x: ReportExchange, n: number, p: Paint): Generator<string
   if (x.blocked) meta.push(`${x.corsError ?? 'not a CORS error'} at ${phaseLabel(x)}${x.failedParameter ? ` (${oneLine(x.failedParameter)})` : ''}`);
   yield p.dim(`   ${meta.join(' · ')}\n`);
   yield p.dim(`   platform: ${oneLine(platformLine(x))}\n`);
+  for (const a of x.alternatives ?? []) yield p.yellow(`   could also be ${oneLine(alternativeLine(a))}\n`);
   if (x.preflightFromCache) yield p.dim('   preflight: answered from the browser\'s preflight cache\n');
   if (x.observed.errorText) yield p.dim(`   browser error: ${oneLine(x.observed.errorText)}\n`);
   if (x.inconsistent) yield p.yellow('   note: the rules could not explain what the browser reported\n');

@@ -7,7 +7,7 @@
  * diagnosis model does not change the report format until it is added here and to the schema.
  */
 import type {
-  CacheSource, Check, CorsError, CredentialsInfo, Diagnosis, Exchange, ExchangeSource, Finding, Header, Phase, PlatformMatch,
+  CacheSource, Check, CorsError, CredentialsInfo, Diagnosis, Exchange, ExchangeSource, Finding, Header, Phase, PlatformMatch, VerdictReading,
 } from '../model';
 import { createRedactor, REDACTION_NOTE, SENSITIVE_WARNING, type Redactor } from './redact';
 
@@ -68,6 +68,11 @@ export interface ReportExchange {
   platform: ReportPlatform;
   cdn?: ReportPlatform;
   credentials: CredentialsInfo;
+  /**
+   * Other verdicts the capture supports just as well, when a request option it does not record (the
+   * credentials mode) would change the verdict: e.g. allowed as "same-origin", blocked as "include".
+   */
+  alternatives?: VerdictReading[];
   preflightReasons: string[];
   /** The browser used a cached preflight result (none on the wire). */
   preflightFromCache?: boolean;
@@ -256,6 +261,11 @@ export function reportExchange({ exchange: ex, diagnosis: d }: AnalyzedExchange,
   if (ex.response) out.response = response(ex.response, red);
   if (ex.observed.failed !== undefined) out.observed.failed = ex.observed.failed;
   if (ex.observed.errorText) out.observed.errorText = ex.observed.errorText;
+  if (v.alternatives?.length) {
+    out.alternatives = v.alternatives.map((a) => ({
+      blocked: a.blocked, corsError: a.corsError, failedParameter: a.failedParameter === null ? null : red.text(a.failedParameter), condition: red.text(a.condition),
+    }));
+  }
   if (v.inconsistent) out.inconsistent = true;
   return out;
 }

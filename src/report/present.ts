@@ -1,5 +1,5 @@
 /** Wording and selections shared by the text, Markdown and HTML formats, so they say the same thing. */
-import type { Header } from '../model';
+import type { Header, VerdictReading } from '../model';
 import type { ReportExchange, ReportHead, ReportResponse, ReportSummary } from './model';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -57,6 +57,12 @@ export function platformLine(x: ReportExchange): string {
 
 export function credentialsLine(x: ReportExchange): string {
   return `${x.credentials.mode}${x.credentials.inferred ? ' (inferred)' : ''}`;
+}
+
+/** "blocked with WildcardOriginNotAllowed (x-custom), if the request was sent with …": one other reading (plain text). */
+export function alternativeLine(a: VerdictReading): string {
+  const what = a.blocked ? `blocked with ${a.corsError ?? 'a CORS error'}${a.failedParameter ? ` (${a.failedParameter})` : ''}` : 'not a CORS block';
+  return `${what}, if ${a.condition}: the capture does not record that`;
 }
 
 /** Headers that decide CORS, for the concise views. */

@@ -274,8 +274,11 @@ describe('credentials inference', () => {
   it('uses the recorded mode as is', () => {
     expect(verdict({ credentials: 'omit', response: ok({ origin: '*' }) }).credentials).toEqual({ mode: 'omit', inferred: false });
   });
-  it('defaults to same-origin when nothing is observed', () => {
-    expect(verdict({ response: ok({ origin: '*' }) })).toMatchObject({ blocked: false, credentials: { mode: 'same-origin', inferred: true } });
+  it('defaults to same-origin when nothing is observed, and names what "include" would do', () => {
+    // A Firefox HAR records no CORS outcome: ACAO * is allowed as same-origin, blocked as include.
+    const v = verdict({ response: ok({ origin: '*' }) });
+    expect(v).toMatchObject({ blocked: false, credentials: { mode: 'same-origin', inferred: true } });
+    expect(v.alternatives).toEqual([{ blocked: true, corsError: 'WildcardOriginNotAllowed', failedParameter: '', condition: 'the request was sent with credentials: "include"' }]);
   });
   it('picks include when only include explains a failure', () => {
     const v = verdict({ response: ok({ origin: '*' }), observed: { failed: true, errorText: 'net::ERR_FAILED' } });
@@ -294,7 +297,8 @@ describe('credentials inference', () => {
     expect(verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED', corsError: 'PreflightWildcardOriginNotAllowed' } })).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', credentials: { mode: 'include' } });
     const ambiguous = verdict({ ...spec, observed: { failed: true, errorText: 'net::ERR_FAILED' } });
     expect(ambiguous).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', credentials: { mode: 'same-origin' } });
-    expect(ambiguous.notes.join(' ')).toMatch(/credentials: "include", the browser would report PreflightWildcardOriginNotAllowed/);
+    // Said once, as an alternative (every view shows those), not again as a note.
+    expect(ambiguous.notes.join(' ')).not.toMatch(/PreflightWildcardOriginNotAllowed/);
     expect(ambiguous.alternatives).toEqual([expect.objectContaining({ blocked: true, corsError: 'PreflightWildcardOriginNotAllowed', condition: 'the request was sent with credentials: "include"' })]);
     // A mode that contradicts what the browser did is no alternative.
     expect(verdict({ ...spec, observed: { failed: false } }).alternatives ?? []).toEqual([]);

@@ -101,12 +101,11 @@ export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMod
     }
   }
   if (inferred && best > 0) {
-    // Say so when the other mode would explain the outcome just as well but with another error.
+    // A failure that is not CORS but reads like one in the other mode. (Another CORS error in the other
+    // mode is not a note: it is one of the alternatives below, which every view shows.)
     for (const other of top) {
       if (other === pick || other.result.outcome !== 'blocked') continue;
-      if (pick.result.outcome === 'blocked' && other.result.corsError !== pick.result.corsError) {
-        notes.push(`Had the request been sent with credentials: "${other.mode}", the browser would report ${other.result.corsError ?? 'a failure'} instead.`);
-      } else if (pick.result.outcome === 'failed') {
+      if (pick.result.outcome === 'failed') {
         notes.push(`The capture cannot tell this failure from a CORS one: had the request been sent with credentials: "${other.mode}", the browser would have blocked it with ${other.result.corsError ?? 'a CORS error'} at the same step.`);
       }
     }
