@@ -87,16 +87,22 @@ describe('redaction in every format', () => {
     });
   }
 
-  it('the CLI-recorded fixture\'s fake tokens never reach a redacted report', () => {
-    const { exchanges } = importHar(readFileSync(new URL('./fixtures/har/chrome-devtools.har', import.meta.url), 'utf8'));
-    const report = buildReport(exchanges.map((exchange) => ({ exchange, diagnosis: diagnose(exchange) })), SAMPLE_OPTIONS);
-    for (const f of FORMATS) {
-      const out = renderReport(report, f);
-      for (const s of ['fake-api-key-1234567890', 'fake-token-abcdef', 'fakesig0123456789', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'fake-session-cookie-value']) {
-        expect(out, `${f} leaks ${s}`).not.toContain(s);
+  const recorded: Record<string, string[]> = {
+    'chrome-devtools.har': ['fake-api-key-1234567890', 'fake-token-abcdef', 'fakesig0123456789', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'fake-session-cookie-value'],
+    'firefox-real.har': ['fake-firefox-key', 'fake-firefox-cookie', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'fixture-data-noacao', 'fixture-data-me', 'fixture-data-ok'],
+  };
+  for (const [file, secrets] of Object.entries(recorded)) {
+    it(`the recorded fixture ${file}: its fake tokens and bodies never reach a redacted report`, () => {
+      const text = readFileSync(new URL(`./fixtures/har/${file}`, import.meta.url), 'utf8');
+      for (const s of secrets) expect(text, `${file} holds ${s}`).toContain(s);
+      const { exchanges } = importHar(text);
+      const report = buildReport(exchanges.map((exchange) => ({ exchange, diagnosis: diagnose(exchange) })), SAMPLE_OPTIONS);
+      for (const f of FORMATS) {
+        const out = renderReport(report, f);
+        for (const s of secrets) expect(out, `${f} leaks ${s}`).not.toContain(s);
       }
-    }
-  });
+    });
+  }
   it('an answer\'s data never reaches a redacted report, though its error bodies may (what the gateway said)', () => {
     // A blocked 200 whose body is personal data no secret rule would recognise: no token names, no JWT.
     const data = { exchange: { id: 'data', source: 'har' as const, pageOrigin: APP, startedAt: 1,

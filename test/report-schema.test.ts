@@ -32,7 +32,7 @@ describe('docs/report-schema.json', () => {
     expectValid(buildReport([], { source: { kind: 'probe' } }));
   });
 
-  for (const file of ['chrome-devtools.har', 'chrome-sanitized.har', 'firefox.har', 'playwright.har']) {
+  for (const file of ['chrome-devtools.har', 'chrome-sanitized.har', 'firefox.har', 'firefox-real.har', 'playwright.har']) {
     it(`accepts the report of ${file} (real rules)`, () => {
       const { exchanges, stats } = importHar(readFileSync(new URL(`./fixtures/har/${file}`, import.meta.url), 'utf8'));
       expectValid(buildReport(exchanges.map((exchange) => ({ exchange, diagnosis: diagnose(exchange) })), { source: { kind: 'har', name: file, counts: { ...stats } } }));
