@@ -41,7 +41,7 @@ function seeded(): AnalyzedExchange {
       body: '{"refresh_token":"seed-body-1","ok":true}' },
     observed: { failed: true, errorText: 'net::ERR_FAILED' },
     // Records beyond request/response carry wire data too (an earlier no-cors load, a hop's preflight).
-    earlierNoCors: { url: API, startedAt: 0, resourceType: 'image', response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'e=seed-earlier-cookie-1' }] } },
+    earlierLoad: { url: API, startedAt: 0, resourceType: 'image', response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'e=seed-earlier-cookie-1' }] } },
     redirectPreflights: [{ request: { method: 'OPTIONS', url: 'https://api.example.com/v2/orders?access_token=seed-loc-1', headers: [{ name: 'Origin', value: 'null' }] },
       response: { status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }], body: 'seed-hop-preflight-1' } }],
   };

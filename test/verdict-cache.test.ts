@@ -172,7 +172,7 @@ describe('verdict cache', () => {
     expect(projectForVerdict(base)).toBeUndefined();
     expect(projectForVerdict({ ...base, redirects: [], response: { status: 307, headers: [h('Location', '/b')] } })).toBeUndefined();
     expect(projectForVerdict({ ...base, redirects: [], request: { ...base.request, url: 'https://u:p@api.example/a' } })).toBeUndefined();
-    expect(projectForVerdict({ ...base, redirects: [], earlierNoCors: { url: base.request.url, startedAt: 0, response: { status: 200, headers: [] } } })).toBeUndefined();
+    expect(projectForVerdict({ ...base, redirects: [], earlierLoad: { url: base.request.url, startedAt: 0, response: { status: 200, headers: [] } } })).toBeUndefined();
     expect(projectForVerdict({ ...base, redirects: [] })).toBeDefined();
   });
 });

@@ -246,14 +246,14 @@ describe('grouping', () => {
       .start('1', 'GET', url, PAGE, 'image').send('1', h({ 'Sec-Fetch-Mode': 'no-cors' })).complete('1', url, 200, stored)
       .start('2', 'GET', url).send('2', h({ 'Sec-Fetch-Mode': 'cors', Origin: PAGE })).headers('2', url, 200, stored.filter((hh) => hh.name !== 'Connection')).fail('2', url);
     const [x] = run(t).exchanges;
-    expect(x?.earlierNoCors?.resourceType).toBe('image');
+    expect(x?.earlierLoad?.resourceType).toBe('image');
     expect(x?.response?.fromCache).toBe('disk');
     // A fresh answer from the server (another Date) is linked as evidence but not called cached.
     const fresh = new Trace()
       .start('1', 'GET', url, PAGE, 'image').send('1', h({ 'Sec-Fetch-Mode': 'no-cors' })).complete('1', url, 200, stored)
       .start('2', 'GET', url).send('2', h({ 'Sec-Fetch-Mode': 'cors', Origin: PAGE })).headers('2', url, 200, h({ Date: 'Sun, 22 Nov 2026 00:00:09 GMT' })).fail('2', url);
     const [y] = run(fresh).exchanges;
-    expect(y?.earlierNoCors).toBeDefined();
+    expect(y?.earlierLoad).toBeDefined();
     expect(y?.response?.fromCache).toBeUndefined();
   });
 

@@ -321,7 +321,7 @@ export class Grouper {
   private withEarlierLoad(x: Exchange, t: TrackedRequest, response: ResponseRecord | undefined): Exchange {
     const earlier = this.state.noCors?.[t.url];
     if (!earlier || earlier.startedAt > t.startedAt) return x;
-    const out: Exchange = { ...x, earlierNoCors: earlier };
+    const out: Exchange = { ...x, earlierLoad: earlier };
     if (response && !response.fromCache && sameStoredHeaders(response.headers, earlier.response.headers) && header(response.headers, 'date') !== undefined) {
       out.response = { ...response, fromCache: 'disk' };
     }

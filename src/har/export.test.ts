@@ -25,10 +25,10 @@ describe('exportHar', () => {
 
   it('keeps the earlier no-cors load a request may have been served from', () => {
     const ex: Exchange = {
-      ...original[0]!, earlierNoCors: { url: original[0]!.request.url, startedAt: original[0]!.startedAt - 1000, resourceType: 'image', response: { status: 200, headers: [{ name: 'Content-Type', value: 'image/png' }] } },
+      ...original[0]!, earlierLoad: { url: original[0]!.request.url, startedAt: original[0]!.startedAt - 1000, resourceType: 'image', response: { status: 200, headers: [{ name: 'Content-Type', value: 'image/png' }] } },
     };
     const back = importHar(JSON.parse(JSON.stringify(exportHar([ex], { includeSensitive: true })))).exchanges;
-    expect(back[0]!.earlierNoCors).toEqual(ex.earlierNoCors);
+    expect(back[0]!.earlierLoad).toEqual(ex.earlierLoad);
   });
 
   it('keeps a followed last redirect without a response, and the stored copy at its target', () => {
@@ -38,7 +38,7 @@ describe('exportHar', () => {
       request: { method: 'POST', url: 'https://api.example/r', headers: [{ name: 'Origin', value: 'https://app.example' }, { name: 'Sec-Fetch-Mode', value: 'cors' }] },
       redirects: [{ url: 'https://api.example/r', location: hop, response: { status: 302, headers: [{ name: 'Location', value: hop }, { name: 'Access-Control-Allow-Origin', value: 'https://app.example' }] } }],
       lastLegRequested: true,
-      earlierNoCors: { url: hop, startedAt: 1_699_999_999_000, resourceType: 'image', response: { status: 204, headers: [{ name: 'Cache-Control', value: 'max-age=600' }] } },
+      earlierLoad: { url: hop, startedAt: 1_699_999_999_000, resourceType: 'image', response: { status: 204, headers: [{ name: 'Cache-Control', value: 'max-age=600' }] } },
       observed: { failed: true, errorText: 'net::ERR_FAILED' },
     };
     const back = importHar(JSON.parse(JSON.stringify(exportHar([ex], { includeSensitive: true })))).exchanges;
@@ -46,8 +46,34 @@ describe('exportHar', () => {
     expect(back[0]!.lastLegRequested).toBe(true);
     expect(back[0]!.response).toBeUndefined();
     expect(back[0]!.redirects.map((h) => h.location)).toEqual([hop]);
-    expect(back[0]!.earlierNoCors).toEqual(ex.earlierNoCors);
+    expect(back[0]!.earlierLoad).toEqual(ex.earlierLoad);
     expect(back[0]!.observed).toEqual(ex.observed);
+  });
+
+  it('keeps the earlier CORS request a request was handed a copy from: once, with its Origin', () => {
+    const c = 'https://api.example/c';
+    const stored = { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }, { name: 'Cache-Control', value: 'max-age=600' }] };
+    const origin = [{ name: 'Origin', value: 'https://app.example' }, { name: 'Sec-Fetch-Mode', value: 'cors' }];
+    const first: Exchange = {
+      id: 'a', source: 'har', pageOrigin: 'https://app.example', startedAt: 1_700_000_000_000, mode: 'cors',
+      request: { method: 'GET', url: c, headers: origin }, redirects: [], response: stored, observed: {},
+    };
+    const later: Exchange = {
+      id: 'b', source: 'har', pageOrigin: 'https://app.example', startedAt: 1_700_000_000_100, mode: 'cors',
+      request: { method: 'GET', url: c, headers: [...origin, { name: 'Cookie', value: 'sid=1' }] }, redirects: [],
+      earlierLoad: { url: c, startedAt: first.startedAt, resourceType: 'fetch', response: stored, origin: 'https://app.example', exchangeId: 'a' },
+      observed: { failed: true, errorText: 'net::ERR_FAILED' },
+    };
+    // Alone, the later request brings the earlier one along (it comes back as an exchange of its own).
+    const alone = exportHar([later], { includeSensitive: true });
+    expect(alone.log.entries).toHaveLength(2);
+    const back = importHar(JSON.parse(JSON.stringify(alone))).exchanges;
+    expect(back).toHaveLength(2);
+    expect(back[1]!.earlierLoad).toMatchObject({ url: c, origin: 'https://app.example', exchangeId: back[0]!.id, response: { status: 200 } });
+    expect(evaluate(back[1]!)).toMatchObject({ blocked: true, corsError: 'WildcardOriginNotAllowed' });
+    // With it, no second copy of the earlier request.
+    const both = exportHar([first, later], { includeSensitive: true });
+    expect(both.log.entries).toHaveLength(2);
   });
 
   it('writes preflights as their own entries, linked to the request', () => {

@@ -113,6 +113,8 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
   const pages = new Map<string, { id: string; startedAt: number }>();
   const entries: HarExportEntry[] = [];
   const earlierSeen = new Set<string>();
+  // An earlier CORS load that is itself exported needs no entry of its own: the importer links it again.
+  const exported = new Set(exchanges.map((x) => x.id));
   for (const original of exchanges) {
     const ex = includeSensitive ? original : redactExchange(original, createRedactor(original, false));
     let pageref: string | undefined;
@@ -123,11 +125,15 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
     }
     const common = { bodyRedacted: !includeSensitive, ...(pageref ? { pageref } : {}) };
     const resourceType = ex.resourceType ?? 'fetch';
-    // The no-cors load that may have filled the HTTP cache: evidence for cache findings, kept once.
-    const e = ex.earlierNoCors;
-    if (e && !earlierSeen.has(`${e.url} ${e.startedAt}`)) {
+    // The earlier load that may have filled the HTTP cache (evidence for the verdict and for cache
+    // findings), kept once: a no-cors one, or a CORS one (with its Origin) not exported in its own right.
+    const e = ex.earlierLoad;
+    if (e && !(e.exchangeId !== undefined && exported.has(e.exchangeId)) && !earlierSeen.has(`${e.url} ${e.startedAt}`)) {
       earlierSeen.add(`${e.url} ${e.startedAt}`);
-      entries.push(entry(`${ex.id}.earlier`, 'GET', e.url, [{ name: 'Sec-Fetch-Mode', value: 'no-cors' }], e.startedAt, e.resourceType ?? 'other', e.response, { ...common }));
+      const headers = e.origin !== undefined
+        ? [{ name: 'Origin', value: e.origin }, { name: 'Sec-Fetch-Mode', value: 'cors' }]
+        : [{ name: 'Sec-Fetch-Mode', value: 'no-cors' }];
+      entries.push(entry(`${ex.id}.earlier`, 'GET', e.url, headers, e.startedAt, e.resourceType ?? (e.origin !== undefined ? 'fetch' : 'other'), e.response, { ...common }));
     }
     const p = ex.preflight;
     if (p) {

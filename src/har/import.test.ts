@@ -239,7 +239,7 @@ describe('page origin and filtering', () => {
       entry({ url, at: t, resourceType: 'image', headers: { 'Sec-Fetch-Mode': 'no-cors', Referer: `${APP}/` }, resHeaders: { 'Content-Type': 'image/png' } }),
       entry({ url, at: t + 100, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, error: 'net::ERR_FAILED', resHeaders: { 'Content-Type': 'image/png' } }),
     ]);
-    expect(ex!.earlierNoCors).toMatchObject({ url, startedAt: t, resourceType: 'image', response: { status: 200 } });
+    expect(ex!.earlierLoad).toMatchObject({ url, startedAt: t, resourceType: 'image', response: { status: 200 } });
   });
 
   it('links the copy an earlier no-cors load stored at the end of its redirects, and marks a followed last redirect', () => {
@@ -258,10 +258,36 @@ describe('page origin and filtering', () => {
     expect(ex!.redirects.map((h) => h.location)).toEqual([hop]);
     expect(ex!.response).toBeUndefined();
     expect(ex!.lastLegRequested).toBe(true);
-    expect(ex!.earlierNoCors).toMatchObject({ url: hop, response: { status: 204 } });
+    expect(ex!.earlierLoad).toMatchObject({ url: hop, response: { status: 204 } });
     // The rules judge the stored copy (the 302 made the POST a GET): only credentials "include" fails, on "false".
     const v = evaluate(ex!);
     expect(v).toMatchObject({ blocked: true, corsError: 'InvalidAllowCredentials', failedParameter: 'false', credentials: { mode: 'include', inferred: true } });
+  });
+
+  it('links the copy an earlier CORS request stored to a later one handed it (status 0), never to itself nor to one with its own answer', () => {
+    // Found by random lab scenarios: a plain CORS GET of /c stores a 200 (ACAO *, Vary: Origin); a
+    // credentialed GET of /c is handed it (the credentials mode is not part of the cache key) and fails.
+    const t = clock += 1000;
+    const c = 'https://api.example/c';
+    const stored = { 'Access-Control-Allow-Origin': '*', Vary: 'Origin', 'Cache-Control': 'max-age=600' };
+    const [first, later, again] = exchangesFromHarEntries([
+      entry({ url: c, at: t, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: stored }),
+      entry({ url: c, at: t + 100, status: 0, error: 'net::ERR_FAILED', headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors', Cookie: 'sid=1' } }),
+      entry({ url: c, at: t + 200, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: stored }),
+    ]);
+    expect(first!.earlierLoad).toBeUndefined();
+    expect(later!.earlierLoad).toMatchObject({ url: c, startedAt: t, origin: APP, exchangeId: first!.id, response: { status: 200 } });
+    expect(again!.earlierLoad).toBeUndefined();
+    const v = evaluate(later!);
+    expect(v).toMatchObject({ blocked: true, corsError: 'WildcardOriginNotAllowed', credentials: { mode: 'include' } });
+    expect(v.checks.find((c) => c.id === 'http-cache')).toBeDefined();
+    // Vary: Origin keeps apart the copies of different Origins: another page's copy is not this request's.
+    const [, other] = exchangesFromHarEntries([
+      entry({ url: `${c}2`, at: t + 300, headers: { Origin: 'https://other.example', 'Sec-Fetch-Mode': 'cors' }, resHeaders: stored }),
+      entry({ url: `${c}2`, at: t + 400, status: 0, error: 'net::ERR_FAILED', headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors', Cookie: 'sid=1' } }),
+    ]);
+    expect(other!.earlierLoad).toMatchObject({ origin: 'https://other.example' });
+    expect(evaluate(other!).checks.find((c) => c.id === 'http-cache')).toBeUndefined();
   });
 
   it('judges a stored 301 an earlier no-cors load left at the URL, like a redirect (found by random lab scenarios)', () => {
@@ -273,7 +299,7 @@ describe('page origin and filtering', () => {
       entry({ url: hop, at: t + 5, resourceType: 'image', status: 200, headers: { 'Sec-Fetch-Mode': 'no-cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP } }),
       entry({ url: r, at: t + 100, status: 0, error: 'net::ERR_FAILED', headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' } }),
     ]);
-    expect(ex!.earlierNoCors).toMatchObject({ url: r, response: { status: 301 } });
+    expect(ex!.earlierLoad).toMatchObject({ url: r, response: { status: 301 } });
     const v = evaluate(ex!);
     expect(v).toMatchObject({ blocked: true, corsError: 'MissingAllowOriginHeader', phase: 'redirect' });
     expect(v.checks.find((c) => c.id === 'http-cache')?.allowed).toBe('301 (stored)');
@@ -359,7 +385,7 @@ describe('redirect chains and the HTTP cache, as Chromium 156 records them', () 
     const res = importHarEntries([img, cached]);
     expect(res.exchanges).toHaveLength(1);
     expect(res.exchanges[0]).toMatchObject({ mode: 'cors', pageOrigin: APP, response: { status: 200, fromCache: 'disk' }, observed: { failed: false } });
-    expect(res.exchanges[0]!.earlierNoCors?.resourceType).toBe('image');
+    expect(res.exchanges[0]!.earlierLoad?.resourceType).toBe('image');
     // Without ACAO a cached fetch that succeeded cannot have been a CORS request: a no-cors fetch.
     const plain = entry({ url: `${url}?2`, at: t + 40, headers: { Referer: `${APP}/` }, resHeaders: { 'Cache-Control': 'max-age=600' } });
     plain._fromCache = 'memory';

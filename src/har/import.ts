@@ -5,7 +5,7 @@
  * Steps: narrow each entry (record.ts) → link redirect hops and pair preflights (pair.ts) → build one
  * Exchange per request chain → keep the cross-origin CORS ones (the rest are only counted).
  */
-import type { Exchange, Header, PreflightRecord, RedirectHop, RequestMode, ResponseRecord } from '../model';
+import type { EarlierLoad, Exchange, Header, PreflightRecord, RedirectHop, RequestMode, ResponseRecord } from '../model';
 import { preflightNeed } from '../rules/cors/preflight';
 import { HarImportError } from './errors';
 import { linkRedirects, listedHeaderNames, pairPreflights, preflightCacheMs, requestedHeaderNames, type TimeOf } from './pair';
@@ -227,22 +227,21 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
   stats.pairedPreflights = preflightOf.size - stats.hopPreflights;
 
   const exchanges: Exchange[] = [];
-  /** No-cors loads with a response, by URL: an <img> or plain <script> may have filled the HTTP cache a later CORS request was served from. */
-  const noCorsLoads = new Map<string, HarRecord[]>();
+  /**
+   * Every leg that got a response, by URL: an <img>, a plain <script> or another CORS request may have
+   * filled the HTTP cache a later CORS request was served from. No-cors loads are filed as they come;
+   * CORS chains are only kept (`corsChains`, with their root index so that no exchange is linked to its
+   * own legs) and filed later for the few URLs that need them (see linkEarlierLoads).
+   */
+  const storedLoads = new Map<string, StoredLoads>();
+  const corsChains: CorsChain[] = [];
   const keep = (root: HarRecord, chain: HarRecord[], pre: HarRecord | undefined, synthetic: boolean, hopPres: HarRecord[] = []): void => {
     const mode = synthetic ? 'cors' : modeOf(root, pre !== undefined);
     if (mode !== 'cors' && mode !== 'same-origin') {
       stats.notCors++;
       // What a no-cors load may have stored in the HTTP cache: the response of each leg, keyed by the
       // leg's URL (a redirect too: the rules decide whether it was cacheable).
-      if (mode === 'no-cors') {
-        for (const leg of chain) {
-          if (leg.status <= 0) continue;
-          const list = noCorsLoads.get(leg.url);
-          if (list) list.push(leg);
-          else noCorsLoads.set(leg.url, [leg]);
-        }
-      }
+      if (mode === 'no-cors') for (const leg of chain) if (leg.status > 0) loadsOf(storedLoads, leg.url).noCors.push({ leg });
       return;
     }
     const pageOrigin = pageOriginOf(root, pre, ctx.pageUrl);
@@ -255,6 +254,8 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
       stats.sameOrigin++;
       return;
     }
+    // What this CORS request may have stored for later ones (its legs' responses).
+    if (!synthetic) corsChains.push({ chain, owner: root.index });
     const last = chain[chain.length - 1]!;
     const redirects: RedirectHop[] = chain.slice(0, -1).map(hopOf);
     // A chain that ends on a redirect the browser refused to follow (CORS check on the redirect failed).
@@ -324,7 +325,7 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
 
   exchanges.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id, 'en', { numeric: true }));
   markCachedPreflights(exchanges);
-  if (noCorsLoads.size > 0) linkEarlierNoCors(exchanges, noCorsLoads, timeOf);
+  linkEarlierLoads(exchanges, storedLoads, corsChains, allTimed ? undefined : timeOf);
   stats.exchanges = exchanges.length;
   const result: HarImportResult = { exchanges, stats, warnings };
   if (ctx.pageUrl) result.pageUrl = ctx.pageUrl;
@@ -358,20 +359,108 @@ function markCachedPreflights(exchanges: Exchange[]): void {
   }
 }
 
+/** A leg that got a response, and the CORS exchange (root index) it belongs to; none for a no-cors load. */
+interface StoredLeg {
+  leg: HarRecord;
+  owner?: number;
+}
+
+/** The legs of one URL that stored a response: no-cors loads, and CORS requests' legs (kept apart, see linkEarlierLoads). */
+interface StoredLoads {
+  noCors: StoredLeg[];
+  cors: StoredLeg[];
+}
+
+interface CorsChain {
+  chain: readonly HarRecord[];
+  owner: number;
+}
+
+function loadsOf(map: Map<string, StoredLoads>, url: string): StoredLoads {
+  let loads = map.get(url);
+  if (!loads) map.set(url, (loads = { noCors: [], cors: [] }));
+  return loads;
+}
+
+/** The URL whose stored copy an exchange could have been handed: where it ended, after its redirects. */
+function reachedUrl(ex: Exchange): string {
+  return ex.redirects.length ? ex.redirects[ex.redirects.length - 1]!.location : ex.request.url;
+}
+
 /**
- * Links each exchange to the latest no-cors load that started before it and stored a response for the
- * URL the exchange ended at (after its redirects): the HTTP cache may have handed that copy to it.
+ * Another CORS request's copy matters only to a request that reached the URL and got no answer of its
+ * own (a rejected cache hit: status 0) or revalidated one (304); linking it to every repeat of a URL
+ * would say nothing. A request whose preflight failed outright (no 2xx answer) was never sent.
  */
-function linkEarlierNoCors(exchanges: Exchange[], loads: Map<string, HarRecord[]>, timeOf: TimeOf): void {
+function mayUseCorsCopy(ex: Exchange): boolean {
+  const p = ex.preflight;
+  if (p && (p.error !== undefined || p.redirect !== undefined || !p.response || p.response.status < 200 || p.response.status > 299)) return false;
+  return ex.response ? ex.response.status === 304 : ex.redirects.length === 0 || ex.lastLegRequested === true;
+}
+
+/**
+ * The load picked among `list` for a request that started at `t`: the latest that started no later
+ * (the first listed of equal times), `skip` aside. `untimed`: some entries have no valid time, so
+ * "latest" is by file order and the scan is linear; otherwise `list` is sorted by start time (stable)
+ * and searched, since a URL polled thousands of times would make a scan per request quadratic.
+ */
+function latestLoad(list: readonly StoredLeg[], t: number, skip: (s: StoredLeg) => boolean, untimed: TimeOf | undefined): StoredLeg | undefined {
+  if (untimed) {
+    let best: StoredLeg | undefined;
+    for (const s of list) if (!skip(s) && s.leg.startedAt <= t && (!best || untimed(s.leg) > untimed(best.leg))) best = s;
+    return best;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.leg.startedAt <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0;) {
+    const time = list[i]!.leg.startedAt;
+    let first = i;
+    while (first > 0 && list[first - 1]!.leg.startedAt === time) first--;
+    for (let j = first; j <= i; j++) if (!skip(list[j]!)) return list[j];
+    i = first - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Links each exchange to the latest load (no-cors, or another CORS request) that started before it and
+ * stored a response for the URL the exchange ended at (after its redirects): the HTTP cache may have
+ * handed that copy to it.
+ */
+function linkEarlierLoads(exchanges: Exchange[], loads: Map<string, StoredLoads>, corsChains: readonly CorsChain[], untimed: TimeOf | undefined): void {
+  // File the CORS legs of only the URLs some exchange may have been handed a CORS copy of (usually none).
+  const wanted = new Set<string>();
+  for (const ex of exchanges) if (mayUseCorsCopy(ex)) wanted.add(reachedUrl(ex));
+  if (wanted.size > 0) {
+    for (const { chain, owner } of corsChains) {
+      for (const leg of chain) if (leg.status > 0 && wanted.has(leg.url)) loadsOf(loads, leg.url).cors.push({ leg, owner });
+    }
+  }
+  if (loads.size === 0) return;
+  const byTime = (a: StoredLeg, b: StoredLeg): number => a.leg.startedAt - b.leg.startedAt;
+  if (!untimed) for (const l of loads.values()) { l.noCors.sort(byTime); l.cors.sort(byTime); }
+  const time = untimed ?? ((r: HarRecord): number => r.startedAt);
   for (const ex of exchanges) {
-    const list = loads.get(ex.redirects.length ? ex.redirects[ex.redirects.length - 1]!.location : ex.request.url);
+    const list = loads.get(reachedUrl(ex));
     if (!list) continue;
-    let best: HarRecord | undefined;
-    for (const r of list) if (r.startedAt <= ex.startedAt && (!best || timeOf(r) > timeOf(best))) best = r;
-    const response = best ? responseOf(best) : undefined;
+    const corsCopies = mayUseCorsCopy(ex);
+    const noCors = latestLoad(list.noCors, ex.startedAt, () => false, untimed);
+    const cors = corsCopies ? latestLoad(list.cors, ex.startedAt, (s) => `har-${s.owner}` === ex.id, untimed) : undefined;
+    const best = !cors || (noCors && (time(noCors.leg) > time(cors.leg) || (time(noCors.leg) === time(cors.leg) && noCors.leg.index < cors.leg.index))) ? noCors : cors;
+    const response = best ? responseOf(best.leg) : undefined;
     if (!best || !response) continue;
-    ex.earlierNoCors = { url: best.url, startedAt: Number.isFinite(best.startedAt) ? best.startedAt : 0, response };
-    if (best.resourceType) ex.earlierNoCors.resourceType = best.resourceType;
+    const load: EarlierLoad = { url: best.leg.url, startedAt: Number.isFinite(best.leg.startedAt) ? best.leg.startedAt : 0, response };
+    if (best.leg.resourceType) load.resourceType = best.leg.resourceType;
+    if (best.owner !== undefined) {
+      load.exchangeId = `har-${best.owner}`;
+      load.origin = headerValue(best.leg.headers, 'origin') ?? '';
+    }
+    ex.earlierLoad = load;
   }
 }
 

@@ -71,11 +71,16 @@ export interface Observed {
   failedParameter?: string;
 }
 
+/** An earlier load of a URL whose response the HTTP cache may have stored (see Exchange.earlierLoad). */
 export interface EarlierLoad {
   url: string;
   startedAt: number;
   resourceType?: string;
   response: ResponseRecord;
+  /** The Origin header the load sent for that URL: set for a CORS load, absent for a no-cors one. */
+  origin?: string;
+  /** The earlier CORS load's own exchange (same source), when it is one. */
+  exchangeId?: string;
 }
 
 export type ExchangeSource = 'live' | 'har' | 'probe' | 'simulator';
@@ -126,11 +131,11 @@ export interface Exchange {
   cachedPreflightId?: string;
   observed: Observed;
   /**
-   * An earlier no-cors load of the URL this request ended at (after its redirects) in the same tab (an
-   * <img>, a plain <script>). A response it stored in the HTTP cache without `Vary: Origin` may be
-   * what this request was handed.
+   * The latest earlier load of the URL this request ended at (after its redirects) in the same tab: a
+   * no-cors one (an <img>, a plain <script>) or another CORS request. A response it stored in the HTTP
+   * cache may be what this request was handed (`Vary: Origin` stops that only when the Origins differ).
    */
-  earlierNoCors?: EarlierLoad;
+  earlierLoad?: EarlierLoad;
   /** Free-form initiator description (script URL:line), for display. */
   initiator?: string;
 }

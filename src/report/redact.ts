@@ -451,9 +451,9 @@ export function redactExchange(exchange: Exchange, red: Redactor = createRedacto
   if (exchange.preflight) out.preflight = preflight(exchange.preflight);
   // Every other record of the exchange carries wire data too: nothing leaves unredacted.
   if (exchange.redirectPreflights) out.redirectPreflights = exchange.redirectPreflights.map(preflight);
-  if (exchange.earlierNoCors) {
-    const e = exchange.earlierNoCors;
-    out.earlierNoCors = { ...e, url: red.url(e.url), response: redactResponse(e.response, red) };
+  if (exchange.earlierLoad) {
+    const e = exchange.earlierLoad;
+    out.earlierLoad = { ...e, url: red.url(e.url), response: redactResponse(e.response, red) };
   }
   return out;
 }

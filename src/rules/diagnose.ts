@@ -38,18 +38,19 @@ export function createDiagnoser(): (exchange: Exchange, options?: DiagnoseOption
   return (exchange, options = {}) => diagnoseWithVerdict(exchange, verdicts.evaluate(exchange), options);
 }
 
-/** An earlier no-cors load the capture linked to this exchange, as an exchange the cache rules can read. */
+/** An earlier load the capture linked to this exchange, as an exchange the cache rules can read. */
 function earlierLoads(exchange: Exchange): Exchange[] {
-  const e = exchange.earlierNoCors;
+  const e = exchange.earlierLoad;
   if (!e) return [];
+  const cors = e.origin !== undefined;
   return [{
-    id: `earlier ${e.resourceType ?? 'no-cors'} load`,
+    id: `earlier ${e.resourceType ?? (cors ? 'CORS' : 'no-cors')} load`,
     source: exchange.source,
     pageOrigin: exchange.pageOrigin,
     startedAt: e.startedAt,
-    mode: 'no-cors',
+    mode: cors ? 'cors' : 'no-cors',
     ...(e.resourceType ? { resourceType: e.resourceType } : {}),
-    request: { method: 'GET', url: e.url, headers: [] },
+    request: { method: 'GET', url: e.url, headers: cors ? [{ name: 'Origin', value: e.origin ?? '' }] : [] },
     response: e.response,
     redirects: [],
     observed: { failed: false },

@@ -413,7 +413,7 @@ describe('the HTTP cache: a stored no-cors copy handed to a CORS request', () =>
   const stored = (headers: Record<string, string>, startedAt = -1000) => ({ url: URL_, startedAt, resourceType: 'image', response: { status: 200, headers: Object.entries(headers).map(([name, value]) => ({ name, value })) } });
   const cacheHit = (earlier: ReturnType<typeof stored>, spec: ExchangeSpec = {}) => evaluate({
     ...buildExchange({ origin: APP, url: URL_, response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' }, ...spec }),
-    earlierNoCors: earlier,
+    earlierLoad: earlier,
   });
   it('no response of its own (a HAR shows status 0): the stored copy is what CheckAccess read', () => {
     const v = cacheHit(stored({ 'Cache-Control': 'max-age=600', 'Content-Type': 'image/png' }));

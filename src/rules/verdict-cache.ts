@@ -59,7 +59,7 @@ function projectResponse(r: ResponseRecord): ResponseRecord | undefined {
 
 /** The exchange reduced to what its verdict may depend on, or undefined when its verdict may mention its URL. */
 export function projectForVerdict(ex: Exchange): Exchange | undefined {
-  if (ex.redirects.length > 0 || ex.redirectPreflights?.length || ex.earlierNoCors) return undefined;
+  if (ex.redirects.length > 0 || ex.redirectPreflights?.length || ex.earlierLoad) return undefined;
   const root = originRoot(ex.request.url);
   if (!root) return undefined;
   const out: Exchange = {

@@ -103,4 +103,23 @@ export const HTTP_CACHE_AFTER_REDIRECT: readonly Scenario[] = [
     redirects: [{ status: 302, to: 'api', headers: [[ACAO, APP]] }],
     actual: { status: 200, headers: [[ACAO, APP], ...MAX_AGE], body: 'cached body' },
   },
+  // The copy stored by an earlier CORS fetch: the credentials mode is not part of the cache key, and a
+  // Vary: Origin matches the same Origin. Found by random lab scenarios.
+  {
+    id: 'http-cache-cors-stored-308-then-include',
+    title: 'A 308 stored by a plain CORS fetch, handed to a credentialed one',
+    dimension: 'http-cache',
+    description: 'A CORS GET of /r (credentials omit) follows a 308 (cacheable by default) that allows the page without ACAC; a later credentialed GET of /r is handed the stored 308, which fails the credentials check at the redirect.',
+    request: { target: 'api', method: 'GET', credentials: 'include', setup: [{ kind: 'cors-fetch', credentials: 'omit' }] },
+    redirects: [{ status: 308, to: 'api', headers: [[ACAO, APP], ['Vary', 'Origin']] }],
+    actual: { status: 200, headers: [[ACAO, APP], [ACAC, 'true']], body: 'final' },
+  },
+  {
+    id: 'http-cache-cors-stored-200-then-include',
+    title: 'A 200 stored by a plain CORS fetch, handed to a credentialed one',
+    dimension: 'http-cache',
+    description: 'A CORS GET of /r (credentials omit) is answered 200 with Cache-Control: max-age=600, ACAO * and Vary: Origin; a later credentialed GET of /r is handed the stored copy, which ACAO * fails.',
+    request: { target: 'api', method: 'GET', credentials: 'include', setup: [{ kind: 'cors-fetch', credentials: 'omit' }] },
+    actual: { status: 200, headers: [[ACAO, '*'], ['Vary', 'Origin'], ...MAX_AGE], body: 'cached body' },
+  },
 ];

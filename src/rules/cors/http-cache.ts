@@ -1,21 +1,23 @@
 /**
- * The HTTP cache's part in a CORS verdict. A response stored by an earlier no-cors load of the same
- * URL (an <img>, a plain <script>, a no-cors fetch: no Origin header) may be handed to a later CORS
- * request; Chromium then runs CheckAccess on the STORED headers (for a revalidation answered 304: on
- * the stored headers updated by the 304's, net::HttpResponseHeaders::Update).
+ * The HTTP cache's part in a CORS verdict. A response stored by an earlier load of the same URL (an
+ * <img>, a plain <script>, a no-cors fetch: no Origin header; or another CORS request, whatever its
+ * credentials mode: that is not part of the cache key) may be handed to a later CORS request; Chromium
+ * then runs CheckAccess on the STORED headers (for a revalidation answered 304: on the stored headers
+ * updated by the 304's, net::HttpResponseHeaders::Update).
  *
  * Why the rules need this: DevTools' HAR records a cache hit that CORS then rejected as status 0 with
  * no headers (verified in Chromium 156), so the only record of the headers Chromium judged is the
- * earlier load's response (`Exchange.earlierNoCors`, linked by the capture and the HAR importer).
+ * earlier load's response (`Exchange.earlierLoad`, linked by the capture and the HAR importer).
  */
 import type { EarlierLoad, Exchange, Header, ResponseRecord } from '../../model';
 import { getHeader, headerValues } from './headers';
-import { REDIRECT_STATUSES } from './redirect';
+import { REDIRECT_STATUSES, taintsOrigin } from './redirect';
 
 /**
  * Request headers one browser sends alike on an <img> or no-cors load and on a fetch: a stored
- * response that varies only on these still matches the CORS request. `Vary: Origin` never matches
- * (the no-cors load sent no Origin); any other name (Accept, Sec-Fetch-*, Cookie…) may differ.
+ * response that varies only on these still matches the CORS request. `Vary: Origin` matches only a
+ * copy an earlier CORS load stored with the same Origin (a no-cors load sent none); any other name
+ * (Accept, Sec-Fetch-*, Cookie…) may differ.
  */
 const SAME_FOR_EVERY_LOAD = new Set(['accept-encoding', 'accept-language', 'user-agent']);
 
@@ -47,7 +49,7 @@ function cacheDirectives(r: ResponseRecord): string[] {
  * request, when it reached `url` with `method` (a 303, or a 301/302 after POST, turned it into GET).
  */
 function storedEntryFor(exchange: Exchange, url: string, method: string): EarlierLoad | undefined {
-  const load = exchange.earlierNoCors;
+  const load = exchange.earlierLoad;
   if (!load || withoutFragment(load.url) !== withoutFragment(url)) return undefined;
   if (load.startedAt > exchange.startedAt) return undefined;
   const m = method.toUpperCase();
@@ -61,8 +63,21 @@ function storedEntryFor(exchange: Exchange, url: string, method: string): Earlie
   if (REDIRECT_STATUSES.includes(stored.status) && stored.status !== 301 && stored.status !== 308
     && !directives.includes('max-age') && !directives.includes('s-maxage') && getHeader(stored.headers, 'expires') === null) return undefined;
   const vary = headerValues(stored.headers, 'vary').flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
-  if (!vary.every((name) => SAME_FOR_EVERY_LOAD.has(name))) return undefined;
+  const sameOrigin = load.origin !== undefined && load.origin === originSentTo(exchange, url);
+  if (!vary.every((name) => SAME_FOR_EVERY_LOAD.has(name) || (name === 'origin' && sameOrigin))) return undefined;
   return load;
+}
+
+/** The Origin this request sent to `url`: the page's, or "null" once a redirect tainted it (CheckTainted). */
+function originSentTo(exchange: Exchange, url: string): string {
+  let current = exchange.request.url;
+  let tainted = false;
+  for (const hop of exchange.redirects) {
+    if (withoutFragment(current) === withoutFragment(url)) break;
+    if (taintsOrigin(current, hop.location, exchange.pageOrigin)) tainted = true;
+    current = hop.location;
+  }
+  return tainted ? 'null' : getHeader(exchange.request.headers, 'origin') ?? exchange.pageOrigin;
 }
 
 /**

@@ -54,7 +54,7 @@ export interface SimState {
 
 export const SIM_EXCHANGE_ID = 'simulator';
 
-const CONTEXT_KEYS = ['pageUrl', 'tabId', 'frameId', 'resourceType', 'mode', 'earlierNoCors', 'initiator', 'startedAt', 'cachedPreflightId'] as const;
+const CONTEXT_KEYS = ['pageUrl', 'tabId', 'frameId', 'resourceType', 'mode', 'earlierLoad', 'initiator', 'startedAt', 'cachedPreflightId'] as const;
 type ContextKey = (typeof CONTEXT_KEYS)[number];
 
 // ---- header lines ----------------------------------------------------------------------------

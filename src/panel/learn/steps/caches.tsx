@@ -20,7 +20,7 @@ const S3_HEADERS = [
 /** An <img> loaded the file first (no Origin, no CORS headers, cached for a day); fetch() then gets that copy. */
 function imageThenFetch(): Exchange {
   const e = buildExchange({ origin: APP, url: IMAGE, credentials: 'same-origin', response: { status: 200, headers: S3_HEADERS, fromCache: 'disk' } });
-  e.earlierNoCors = { url: IMAGE, startedAt: -2000, resourceType: 'image', response: { status: 200, headers: S3_HEADERS.map((h) => ({ ...h })) } };
+  e.earlierLoad = { url: IMAGE, startedAt: -2000, resourceType: 'image', response: { status: 200, headers: S3_HEADERS.map((h) => ({ ...h })) } };
   return e;
 }
 
