@@ -264,6 +264,25 @@ describe('page origin and filtering', () => {
     expect(v).toMatchObject({ blocked: true, corsError: 'InvalidAllowCredentials', failedParameter: 'false', credentials: { mode: 'include', inferred: true } });
   });
 
+  it('does not follow a redirect the browser reported an error on: the next leg belongs to a later request of the URL', () => {
+    // Found by random lab scenarios: a credentialed CORS GET of /r fails at its 301 (no ACAC); a later
+    // plain GET of /r is handed the stored 301 and goes on to /h (Origin null), where it fails.
+    const t = clock += 1000;
+    const r = 'https://api.example/rr';
+    const h = 'https://third.example/h';
+    const moved = { 'Access-Control-Allow-Origin': APP, Location: h };
+    const [setup, measured] = exchangesFromHarEntries([
+      entry({ url: r, at: t, status: 301, redirectURL: h, error: 'net::ERR_FAILED', headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors', Cookie: 'sid=1' }, resHeaders: moved }),
+      // Answered from the disk cache: provisional headers only (no Origin).
+      { ...entry({ url: r, at: t + 11, status: 301, redirectURL: h, headers: { Referer: `${APP}/` }, resHeaders: moved }), _fromCache: 'disk' },
+      entry({ url: h, at: t + 15, status: 301, redirectURL: `${h}2`, error: 'net::ERR_FAILED', headers: { Origin: 'null', 'Sec-Fetch-Mode': 'cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, Location: `${h}2` } }),
+    ]);
+    expect(setup!.redirects.map((x) => x.location)).toEqual([h]);
+    expect(setup!.response).toBeUndefined();
+    expect(measured!.redirects.map((x) => x.location)).toEqual([h, `${h}2`]);
+    expect(evaluate(measured!)).toMatchObject({ blocked: true, corsError: 'AllowOriginMismatch', failedParameter: APP, phase: 'redirect' });
+  });
+
   it('links the copy an earlier CORS request stored to a later one handed it (status 0), never to itself nor to one with its own answer', () => {
     // Found by random lab scenarios: a plain CORS GET of /c stores a 200 (ACAO *, Vary: Origin); a
     // credentialed GET of /c is handed it (the credentials mode is not part of the cache key) and fails.

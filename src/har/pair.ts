@@ -170,7 +170,9 @@ function continues(from: HarRecord, to: HarRecord): boolean {
 
 /**
  * Links redirect hops: an entry answered 3xx with a Location is followed by the next entry for that
- * URL (nearest later in time, not already a hop of another chain). Returns entry index → next hop.
+ * URL (nearest later in time, not already a hop of another chain). A 3xx the browser reported an error
+ * on was not followed (it failed CORS, or fetch's redirect mode "error"): it links to nothing, or it
+ * would take the next leg of another request to the same URL. Returns entry index → next hop.
  */
 export function linkRedirects(records: readonly HarRecord[], timeOf: TimeOf): Map<number, HarRecord> {
   const targets = new Set<string>();
@@ -186,7 +188,7 @@ export function linkRedirects(records: readonly HarRecord[], timeOf: TimeOf): Ma
   for (const list of byUrl.values()) list.sort((x, y) => timeOf(x) - timeOf(y));
   const next = new Map<number, HarRecord>();
   const claimed = new Set<number>();
-  const ordered = records.filter((r) => r.redirectTo !== undefined).sort((x, y) => timeOf(x) - timeOf(y));
+  const ordered = records.filter((r) => r.redirectTo !== undefined && !r.error).sort((x, y) => timeOf(x) - timeOf(y));
   for (const r of ordered) {
     const list = byUrl.get(r.redirectTo!);
     if (!list) continue;

@@ -122,4 +122,13 @@ export const HTTP_CACHE_AFTER_REDIRECT: readonly Scenario[] = [
     request: { target: 'api', method: 'GET', credentials: 'include', setup: [{ kind: 'cors-fetch', credentials: 'omit' }] },
     actual: { status: 200, headers: [[ACAO, '*'], ['Vary', 'Origin'], ...MAX_AGE], body: 'cached body' },
   },
+  {
+    id: 'http-cache-cors-failed-301-then-omit',
+    title: 'A 301 that failed a credentialed fetch, handed to a plain one that follows it',
+    dimension: 'http-cache',
+    description: 'A credentialed CORS GET of /r fails at its 301 to third (ACAO page, no ACAC); a later GET of /r (credentials omit) is handed the stored 301, follows it to third with Origin null, and third answers ACAO = the page. In the HAR both 301s lead to one entry for third: the one the failed fetch never sent is the later request\'s.',
+    request: { target: 'api', method: 'GET', credentials: 'omit', setup: [{ kind: 'cors-fetch', credentials: 'include' }] },
+    redirects: [{ status: 301, to: 'third', headers: [[ACAO, APP]] }],
+    actual: { status: 200, headers: [[ACAO, APP]], body: 'final' },
+  },
 ];
