@@ -14,6 +14,11 @@ const h = (pairs: Record<string, string>): Header[] => Object.entries(pairs).map
 class Trace {
   events: CaptureEvent[] = [];
   private t = 1000;
+  /** The timeStamp of the next events (events may reach the worker out of time order). */
+  at(t: number) {
+    this.t = t;
+    return this;
+  }
   start(id: string, method: string, url: string, initiator = PAGE, type = 'xmlhttprequest') {
     this.events.push({ kind: 'start', requestId: id, timeStamp: this.t++, url, method, tabId: 7, frameId: 0, type, initiator });
     return this;
@@ -69,6 +74,23 @@ describe('grouping', () => {
     expect(x.preflight?.request.headers.find((hh) => hh.name === 'Access-Control-Request-Method')?.value).toBe('PUT');
     expect(x.request.headers.map((hh) => hh.name)).toEqual(['authorization', 'x-api-key']);
     expect(x.observed).toEqual({ failed: true, errorText: 'net::ERR_FAILED' });
+  });
+
+  it('never pairs a late preflight with a request that started after it (found by random lab scenarios)', () => {
+    // A POST needing a preflight fails there; the preflight's events reach the worker only after a later
+    // simple POST to the same URL started: that POST was not preflighted.
+    const url = `${API}/r`;
+    const t = new Trace()
+      .at(1000).start('1', 'POST', url)
+      .at(1010).fail('1', url)
+      .at(1020).start('2', 'POST', url)
+      .at(1001).preflight('3', url, 'POST', 'range', 200, h({ 'Access-Control-Allow-Origin': 'null' }))
+      .at(1021).send('2', h({ Origin: PAGE, 'Content-Type': 'text/plain' }))
+      .headers('2', url, 500, h({ 'Access-Control-Allow-Origin': '*' }))
+      .complete('2', url, 500, h({ 'Access-Control-Allow-Origin': '*' }));
+    const later = run(t).exchanges.find((x) => x.response?.status === 500);
+    expect(later).toBeDefined();
+    expect(later?.preflight).toBeUndefined();
   });
 
   it('keeps the rejected response of a simple request as evidence', () => {

@@ -230,10 +230,12 @@ export class Grouper {
     // The actual request this preflight guards: same URL, waiting to be sent, asking that method,
     // from that origin (or from any origin once a redirect tainted it to "null"), not yet paired
     // since its last redirect (a redirect that restarts the request brings a new preflight).
-    // Earliest first, so concurrent identical requests pair in order and never cross.
+    // Earliest first, so concurrent identical requests pair in order and never cross. Never one that
+    // started after the preflight did: a request starts before its preflight, and a preflight's events
+    // can reach the worker late, after its own request failed and a later one to the URL started.
     let best: { id: string; tr: TrackedRequest } | undefined;
     for (const [id, tr] of Object.entries(this.state.requests)) {
-      if (tr === t || tr.sent || tr.url !== t.url || tr.method !== method) continue;
+      if (tr === t || tr.sent || tr.url !== t.url || tr.method !== method || tr.startedAt > t.startedAt) continue;
       if (tr.role !== 'actual' && tr.role !== 'undecided-options') continue;
       if (origin !== 'null' && tr.initiator !== origin) continue;
       const x = this.sink.get(tr.exchangeId);
