@@ -4,12 +4,13 @@
 // mode decides, the verdict must name Firefox's outcome as its alternative.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importHar } from '../src/har';
+import { importHar, NO_OUTCOME_WARNING } from '../src/har';
+import { importHarText } from '../src/panel/data/import-har';
 import type { Exchange } from '../src/model';
 import { evaluate } from '../src/rules';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/har/${name}`, import.meta.url), 'utf8');
-const { exchanges, stats, creator } = importHar(fixture('firefox-real.har'));
+const { exchanges, stats, creator, warnings } = importHar(fixture('firefox-real.har'));
 const outcomes = JSON.parse(fixture('firefox-real.outcomes.json')) as {
   firefox: string;
   requests: Array<{ url: string; method: string; outcome: 'allowed' | 'blocked' }>;
@@ -28,6 +29,13 @@ describe(`a real Firefox ${outcomes.firefox} HAR`, () => {
     const redirected = nth('http://127.0.0.1:4802/redirect-third', 'GET', 0);
     expect(redirected?.redirects.map((h) => h.location)).toEqual(['http://127.0.0.1:4803/final']);
     expect(redirected?.response?.status).toBe(200);
+  });
+
+  it('says once that the file records no outcome (CLI report head, panel import notice); a Chrome HAR does not get that', () => {
+    expect(warnings).toContain(NO_OUTCOME_WARNING);
+    expect(importHarText(fixture('firefox-real.har'), 'ff.har').note).toMatch(/does not record which requests the browser blocked/);
+    expect(importHar(fixture('chrome-devtools.har')).warnings).not.toContain(NO_OUTCOME_WARNING);
+    expect(importHarText(fixture('chrome-devtools.har'), 'c.har').note ?? '').not.toMatch(/does not record/);
   });
 
   const seen = new Map<string, number>();

@@ -60,6 +60,12 @@ export interface HarImportResult {
 
 const MAX_WARNINGS = 20;
 
+/**
+ * Said when no entry records the browser's outcome (Chrome writes `_error`, Playwright `_failureText`):
+ * Firefox's and proxies' HARs keep a response CORS refused exactly like an allowed one.
+ */
+export const NO_OUTCOME_WARNING = 'This HAR does not record which requests the browser blocked (no _error fields, as in Firefox\'s or a proxy\'s export): a response is judged from its headers alone, and where the unrecorded credentials mode would change the verdict, the other reading is given.';
+
 function originOf(url: string): string | undefined {
   try {
     return new URL(url).origin;
@@ -204,6 +210,7 @@ function convert(entries: readonly unknown[], ctx: Context, options: HarImportOp
 
   const allTimed = records.every((r) => Number.isFinite(r.startedAt));
   if (!allTimed && records.length > 0) warn('Some entries have no valid startedDateTime: entries are matched in file order.');
+  if (records.length > 0 && !records.some((r) => r.reportsFailures)) warn(NO_OUTCOME_WARNING);
   const timeOf: TimeOf = allTimed ? (r) => r.startedAt : (r) => r.index;
 
   const preflights: HarRecord[] = [];

@@ -2,7 +2,7 @@
  * Import a HAR file into the panel with the shared importer of src/har (the CLI uses the same one),
  * so a HAR shows exactly the exchanges `cors-lens analyze` would report.
  */
-import { importHar } from '../../har';
+import { importHar, NO_OUTCOME_WARNING } from '../../har';
 import type { Exchange } from '../../model';
 
 export interface ImportResult {
@@ -54,5 +54,7 @@ export function importHarText(text: string, label: string): ImportResult {
   const notes: string[] = [];
   if (left) notes.push(left === 1 ? '1 other entry was not a cross-origin CORS request' : `${left} other entries were not cross-origin CORS requests`);
   if (s.invalidEntries) notes.push(`${s.invalidEntries} could not be read`);
+  // Firefox's or a proxy's HAR: say once why "allowed" may be a reading, not the browser's word.
+  if (result.warnings.includes(NO_OUTCOME_WARNING)) notes.push('the file does not record which requests the browser blocked: verdicts come from the headers');
   return { exchanges: result.exchanges, label, ...(notes.length ? { note: notes.join('; ') } : {}) };
 }
