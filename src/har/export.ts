@@ -6,6 +6,7 @@
  */
 import type { Exchange, Header, ResponseRecord } from '../model';
 import { createRedactor, redactExchange, REDACTION_NOTE, SENSITIVE_WARNING } from '../report/redact';
+import { reachedUrl } from './import';
 
 export interface HarNameValue {
   name: string;
@@ -133,7 +134,8 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
       const headers = e.origin !== undefined
         ? [{ name: 'Origin', value: e.origin }, { name: 'Sec-Fetch-Mode', value: 'cors' }]
         : [{ name: 'Sec-Fetch-Mode', value: 'no-cors' }];
-      entries.push(entry(`${ex.id}.earlier`, 'GET', e.url, headers, e.startedAt, e.resourceType ?? (e.origin !== undefined ? 'fetch' : 'other'), e.response, { ...common }));
+      const earlierType = e.resourceType ?? (e.origin !== undefined ? 'fetch' : 'other');
+      entries.push(entry(`${ex.id}.earlier`, 'GET', e.url, headers, e.startedAt, earlierType, e.response, { ...common }));
     }
     const p = ex.preflight;
     if (p) {
@@ -146,7 +148,7 @@ export function exportHar(exchanges: readonly Exchange[], options: HarExportOpti
     // The legs of the chain as entries: each redirect hop, then the final request (when it has a
     // response, or was requested without one: a rejected cache hit is status 0 in DevTools' HAR too).
     const legs = ex.redirects.map((hop, i) => ({ id: i === 0 ? ex.id : `${ex.id}.redirect-${i}`, url: hop.url }));
-    const finalUrl = ex.redirects.length ? ex.redirects[ex.redirects.length - 1]!.location : ex.request.url;
+    const finalUrl = reachedUrl(ex);
     const hasFinal = ex.redirects.length === 0 || ex.response !== undefined || ex.lastLegRequested === true;
     if (hasFinal) legs.push({ id: ex.redirects.length === 0 ? ex.id : `${ex.id}.final`, url: finalUrl });
     // Preflights a redirect brought (one per restarted leg), each linked to the leg sent to its URL.

@@ -6,7 +6,7 @@
  * Exchange per request chain → keep the cross-origin CORS ones (the rest are only counted).
  */
 import type { EarlierLoad, Exchange, Header, PreflightRecord, RedirectHop, RequestMode, ResponseRecord } from '../model';
-import { preflightNeed } from '../rules/cors/preflight';
+import { isOkStatus, preflightNeed } from '../rules/cors/preflight';
 import { HarImportError } from './errors';
 import { linkRedirects, listedHeaderNames, pairPreflights, preflightCacheMs, requestedHeaderNames, type TimeOf } from './pair';
 import { headerValue, isObject, readEntry, readPages, StringPool, type HarRecord, type ReadProblems } from './record';
@@ -389,8 +389,8 @@ function loadsOf(map: Map<string, StoredLoads>, url: string): StoredLoads {
   return loads;
 }
 
-/** The URL whose stored copy an exchange could have been handed: where it ended, after its redirects. */
-function reachedUrl(ex: Exchange): string {
+/** The URL a request reached, after its redirects (whose stored copy it could have been handed). */
+export function reachedUrl(ex: Exchange): string {
   return ex.redirects.length ? ex.redirects[ex.redirects.length - 1]!.location : ex.request.url;
 }
 
@@ -401,7 +401,7 @@ function reachedUrl(ex: Exchange): string {
  */
 function mayUseCorsCopy(ex: Exchange): boolean {
   const p = ex.preflight;
-  if (p && (p.error !== undefined || p.redirect !== undefined || !p.response || p.response.status < 200 || p.response.status > 299)) return false;
+  if (p && (p.error !== undefined || p.redirect !== undefined || !p.response || !isOkStatus(p.response.status))) return false;
   return ex.response ? ex.response.status === 304 : ex.redirects.length === 0 || ex.lastLegRequested === true;
 }
 

@@ -100,14 +100,12 @@ export function chooseCredentials(exchange: Exchange, run: (mode: CredentialsMod
       notes.push(`With credentials: "${ended.mode}" every check passes and the request would have ended at the redirect for a reason that is not CORS (fetch's redirect mode "error"); the capture cannot tell the two apart, and a CORS failure is the likelier reading.`);
     }
   }
-  if (inferred && best > 0) {
+  if (inferred && best > 0 && pick.result.outcome === 'failed') {
     // A failure that is not CORS but reads like one in the other mode. (Another CORS error in the other
     // mode is not a note: it is one of the alternatives below, which every view shows.)
     for (const other of top) {
       if (other === pick || other.result.outcome !== 'blocked') continue;
-      if (pick.result.outcome === 'failed') {
-        notes.push(`The capture cannot tell this failure from a CORS one: had the request been sent with credentials: "${other.mode}", the browser would have blocked it with ${other.result.corsError ?? 'a CORS error'} at the same step.`);
-      }
+      notes.push(`The capture cannot tell this failure from a CORS one: had the request been sent with credentials: "${other.mode}", the browser would have blocked it with ${other.result.corsError ?? 'a CORS error'} at the same step.`);
     }
   }
   // Readings the evidence supports as well as the pick (both consistent with what was observed) but
