@@ -1,9 +1,9 @@
 /**
- * Real server middleware as the referee's opponent: Express + cors, Fastify + @fastify/cors and Koa +
- * @koa/cors (e2e/middleware/servers.ts), each configured the usual ways, called from a page in real
- * Chromium inspected by the built extension. For every fetch, the rules' verdict — from the extension's
- * capture and from DevTools' HAR — must be Chromium's own (Network.loadingFailed.corsErrorStatus), and
- * the rules must name the framework that answered (Express, Fastify; Koa from its preflight answers).
+ * Real server middleware as the referee's opponent: Express + cors, Fastify + @fastify/cors, Koa +
+ * @koa/cors and a real nginx (e2e/middleware/servers.ts), each configured the usual ways, called from a
+ * page in real Chromium inspected by the built extension. For every fetch, the rules' verdict — from the
+ * extension's capture and from DevTools' HAR — must be Chromium's own (Network.loadingFailed.corsErrorStatus),
+ * and the rules must name the server that answered (Express, Fastify, nginx; Koa from its preflight answers).
  */
 import { test, expect } from '@playwright/test';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,19 +14,11 @@ import { diagnose, evaluate } from '../src/rules';
 import { agreement, capturedExchanges, engineView, referee, type Agreement, type EngineView } from './corpus/differential';
 import { watchPage, type ChromiumVerdict } from './lab/chromium-verdicts';
 import { startMiddlewareLab, type MiddlewareCase } from './middleware/servers';
+import { measure, VARIANTS } from './middleware/variants';
 import { waitFor } from './support/cdp';
 import { getHar, openPanel } from './support/devtools-panel';
 import { launchWithExtension } from './support/launch';
 import { tabIdOf } from './support/tabs';
-
-/** What the page asks each endpoint: fetch's defaults, credentials, and a request that needs a preflight. */
-const VARIANTS = [
-  { id: 'get', method: 'GET', headers: {}, credentials: 'same-origin' },
-  { id: 'get-include', method: 'GET', headers: {}, credentials: 'include' },
-  { id: 'put-json-auth', method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not-a-secret' }, credentials: 'same-origin' },
-  { id: 'put-include', method: 'PUT', headers: { 'Content-Type': 'application/json' }, credentials: 'include' },
-  { id: 'post-api-key', method: 'POST', headers: { 'X-Api-Key': 'k' }, credentials: 'same-origin' },
-] as const;
 
 interface Run {
   c: MiddlewareCase;
@@ -56,18 +48,7 @@ test('real CORS middleware: the rules agree with Chromium, from capture and from
       for (const c of lab.cases) {
         for (const v of VARIANTS) {
           const url = `${lab.origins[c.framework]}${c.path}?v=${v.id}&n=${nonce}`;
-          const result = await page.evaluate(async ({ url: u, method, headers, credentials }) => {
-            try {
-              const r = await fetch(u, { method, headers, credentials, ...(method === 'GET' ? {} : { body: '{}' }) });
-              await r.text();
-              return { ok: true };
-            } catch (e) {
-              return { ok: false, error: String(e) };
-            }
-          }, { url, method: v.method, headers: v.headers, credentials: v.credentials });
-          const main = await watch.until(() => watch.requests(url).find((t) => t.done), 15_000, `the request to ${url}`);
-          const done = main.done!;
-          runs.push({ c, variant: v.id, url, chromium: { failed: !result.ok, corsError: done.corsError, failedParameter: done.failedParameter, preflights: 0, fromCache: false, sent: true } });
+          runs.push({ c, variant: v.id, url, chromium: await measure(page, watch, url, v) });
         }
       }
 
@@ -103,9 +84,12 @@ test('real CORS middleware: the rules agree with Chromium, from capture and from
           if (j.agree === 'disagree') problems.push(`${r.c.id} ${r.variant} [${src}]: Chromium ${chromium} — engine ${show(j.view)}`);
           if (j.agree === 'ambiguous') undecided.push(`${r.c.id} ${r.variant} [${src}]`);
         }
-        // Express says so (X-Powered-By), Fastify by its keep-alive timeout; Koa only in @koa/cors's preflight answer.
-        const expected = r.c.framework === 'koa' ? (cap.x?.preflight ? 'koa' : null) : r.c.framework;
-        if (expected && platform !== expected) problems.push(`${r.c.id} ${r.variant}: platform ${platform}, expected ${expected}`);
+        // Express says so (X-Powered-By), Fastify by its keep-alive timeout, nginx by its Server header;
+        // Koa only in @koa/cors's preflight answer.
+        const expected = r.c.platforms ?? (r.c.framework === 'koa' ? (cap.x?.preflight ? ['koa'] : null) : [r.c.framework]);
+        if (expected && !expected.includes(platform)) problems.push(`${r.c.id} ${r.variant}: platform ${platform}, expected ${expected.join(' or ')}`);
+        // nginx in front of an app that shows itself is named as the layer in front.
+        if (r.c.framework === 'nginx' && platform !== 'nginx' && d?.cdn?.id !== 'nginx') problems.push(`${r.c.id} ${r.variant}: nginx not named (platform ${platform})`);
       }
       await mkdir(resolve(import.meta.dirname, 'artifacts'), { recursive: true });
       await writeFile(resolve(import.meta.dirname, 'artifacts/middleware-agreement.md'), `${rows.join('\n')}\n`);

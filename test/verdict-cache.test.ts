@@ -194,7 +194,7 @@ describe('reports from shared verdicts', () => {
     for (const ex of [...exchanges, ...exchanges]) expectSameReport(shared, ex);
     fc.assert(fc.property(generated, (ex) => expectSameReport(shared, ex)), { numRuns: 1000 });
     fc.assert(fc.property(hostileInput, (i) => expectSameReport(shared, hostileExchange(i))), { numRuns: 300 });
-  });
+  }, 60_000); // ~2,600 full reports: seconds on a loaded 2-core machine
 
   it("redact a check with the exchange's own secrets: a secret in one request's URL is scrubbed from its checks only", () => {
     const make = (url: string): Exchange => ({

@@ -1,8 +1,8 @@
 /**
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
- * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`. Their answers are
- * whatever the packages write — nothing here states a verdict; Chromium is the referee
- * (e2e/middleware.spec.ts). Loopback only, port 0.
+ * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, and a real nginx
+ * (e2e/middleware/nginx.ts). Their answers are whatever the packages write — nothing here states a
+ * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +12,10 @@ import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import koaCors from '@koa/cors';
 import Koa from 'koa';
+import { nginxLab } from './nginx-cases';
+import { startNginx, type Nginx } from './nginx';
 
-export type Framework = 'express' | 'fastify' | 'koa';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -22,12 +24,17 @@ export interface MiddlewareCase {
   path: string;
   /** The configuration, in the framework's words, for failure messages. */
   config: string;
+  /** Platforms the rules may name for it, when not the framework (nginx in front of Express). */
+  platforms?: readonly string[];
+  /** nginx cases: the app behind nginx (what it proxies to, or would), for a fix checked in a real nginx. */
+  upstream?: string;
 }
 
 export interface MiddlewareLab {
   /** The page's origin (a blank page) and each framework's origin, all on 127.0.0.1. */
   app: string;
   origins: Record<Framework, string>;
+
   cases: MiddlewareCase[];
   close(): Promise<void>;
 }
@@ -130,12 +137,39 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
+/** A port nothing listens on: nginx's upstream that is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  const origin = await listen(server);
+  await close(server);
+  return Number(new URL(origin).port);
+}
+
 export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const pageServer = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><title>CORS Lens middleware lab</title><p>app');
   });
   const app = await listen(pageServer);
+  // Apps behind nginx: one without CORS of its own, one whose auth refuses everything, and Express
+  // with app.use(cors()) on every path.
+  const answer = (status: number, body: unknown) => createServer((req, res) => {
+    req.resume();
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+  const backendServer = answer(200, ok);
+  const unauthorizedServer = answer(401, { message: 'Unauthorized' });
+  const corsApp = express();
+  corsApp.use(cors());
+  corsApp.use((_req: express.Request, res: express.Response) => { res.json(ok); });
+  const corsAppServer = createServer(corsApp);
+  const apps = {
+    backend: await listen(backendServer),
+    unauthorized: await listen(unauthorizedServer),
+    corsApp: await listen(corsAppServer),
+    down: `http://127.0.0.1:${await closedPort()}`,
+  };
 
   const e = express();
   e.set('env', 'test'); // the 'handler-error' case throws on purpose: Express logs errors outside 'test'
@@ -151,17 +185,29 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const koaList = koaCases(k, app);
   const koaServer = createServer(k.callback());
 
+  const expressOrigin = await listen(expressServer);
+  const n = nginxLab(apps);
+  const servers = [pageServer, backendServer, unauthorizedServer, corsAppServer, expressServer, koaServer];
+  let nginx: Nginx;
+  try {
+    nginx = await startNginx(n.server, { http: n.http, files: n.files });
+  } catch (e) {
+    await Promise.all([...servers.map(close), f.close()]);
+    throw e;
+  }
+
   const origins: Record<Framework, string> = {
-    express: await listen(expressServer),
+    express: expressOrigin,
     fastify: `http://127.0.0.1:${(f.server.address() as AddressInfo).port}`,
     koa: await listen(koaServer),
+    nginx: nginx.origin,
   };
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases],
     async close() {
-      await Promise.all([close(pageServer), close(expressServer), close(koaServer), f.close()]);
+      await Promise.all([...servers.map(close), f.close(), nginx.close()]);
     },
   };
 }

@@ -100,6 +100,8 @@ export interface Fix {
   /** Language of the snippet for highlighting and syntax tests: "json" | "yaml" | "hcl" | "typescript" | "javascript" | "python" | "nginx" | "shell" | "text". */
   language: string;
   snippet: string;
+  /** A caveat on the snippet, one sentence (e.g. a part the recording could not decide is needed). */
+  note?: string;
 }
 
 export interface Finding {

@@ -47,7 +47,7 @@ function exchangeHtml(x: ReportExchange, n: number): SafeHtml {
   const findings = x.findings.map((f) => html`<section class="finding"><h3 class="sev-${f.severity}">${f.severity}: ${f.title}</h3>${
     f.explanation.split(/\n{2,}/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)
   }${f.evidence.length ? html`<p class="meta">Evidence:</p><ul>${f.evidence.map((e) => html`<li><code>${e}</code></li>`)}</ul>` : ''}${
-    f.fixes.map((fix) => html`<details open><summary>Fix (${fix.stack}): ${fix.title}</summary><pre><code>${fix.snippet}</code></pre></details>`)
+    f.fixes.map((fix) => html`<details open><summary>Fix (${fix.stack}): ${fix.title}</summary>${fix.note ? html`<p class="meta">${fix.note}</p>` : ''}<pre><code>${fix.snippet}</code></pre></details>`)
   }</section>`);
   const p = x.preflight;
   const wire = html`<details><summary>Requests and responses</summary>${

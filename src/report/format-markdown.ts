@@ -66,7 +66,7 @@ function* exchangeMarkdown(x: ReportExchange, n: number): Generator<string> {
       yield '\n';
     }
     for (const fix of f.fixes) {
-      yield `**Fix (${mdText(fix.stack)}):** ${mdText(fix.title)}\n\n${mdFence(fix.snippet, fix.language)}\n\n`;
+      yield `**Fix (${mdText(fix.stack)}):** ${mdText(fix.title)}\n\n${fix.note ? `_${mdText(fix.note)}_\n\n` : ''}${mdFence(fix.snippet, fix.language)}\n\n`;
     }
   }
   yield* wire(x);

@@ -61,6 +61,7 @@ function* exchangeText(x: ReportExchange, n: number, p: Paint): Generator<string
     for (const e of f.evidence) yield p.dim(`     evidence: ${oneLine(e)}\n`);
     for (const fix of f.fixes) {
       yield `     fix (${oneLine(fix.stack)}): ${oneLine(fix.title)}\n`;
+      if (fix.note) yield p.dim(`       note: ${oneLine(fix.note)}\n`);
       yield `${indent(multiLine(fix.snippet), '       | ')}\n`;
     }
   }

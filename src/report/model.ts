@@ -188,7 +188,7 @@ function finding(f: Finding, red: Redactor): Finding {
   return {
     id: f.id, kind: f.kind, severity: f.severity, title: red.text(f.title), explanation: red.text(f.explanation),
     evidence: f.evidence.map(red.text),
-    fixes: f.fixes.map((x) => ({ stack: x.stack, title: red.text(x.title), language: x.language, snippet: red.text(x.snippet) })),
+    fixes: f.fixes.map((x) => ({ stack: x.stack, title: red.text(x.title), language: x.language, snippet: red.text(x.snippet), ...(x.note ? { note: red.text(x.note) } : {}) })),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
- * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n); nginx and Java get a
- * balance check. Inputs: the platform fixtures plus hostile exchanges.
+ * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n), nginx (nginx -t, inside a
+ * server block); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once
+ * more as answered by nginx, so that its snippets quote hostile values too).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Exchange, Fix } from '../../src/model';
+import { requireNginx } from '../../scripts/nginx-path.mjs';
+import { nginxConfig } from '../../e2e/middleware/nginx-config';
+import type { Exchange, Fix, ResponseRecord } from '../../src/model';
 import { diagnose } from '../../src/rules/diagnose';
 import { hostileExchange, hostileInput } from '../../src/rules/platforms/testing';
 
@@ -34,7 +37,16 @@ function collect(): Map<string, Fix[]> {
     const file = JSON.parse(readFileSync(new URL(name, fixtureDir), 'utf8')) as { cases: Array<{ exchange: Exchange; related?: Exchange[] }> };
     for (const c of file.cases) add(c.exchange, c.related);
   }
-  for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) add(hostileExchange(input));
+  const viaNginx = (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'Server', value: 'nginx/1.22.1' }] });
+  for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) {
+    const x = hostileExchange(input);
+    add(x);
+    add({
+      ...x,
+      ...(x.response ? { response: viaNginx(x.response) } : {}),
+      ...(x.preflight?.response ? { preflight: { ...x.preflight, response: viaNginx(x.preflight.response) } } : {}),
+    });
+  }
   return byLanguage;
 }
 
@@ -72,6 +84,20 @@ function balanced(text: string, open: string, close: string): boolean {
   return depth === 0 && quote === null;
 }
 
+/** `nginx -t` on the snippet inside a server block, with the `backend` upstream the snippets name; [] when valid. */
+function nginxTest(nginx: string, name: string, snippet: string): string[] {
+  const sub = join(dir, 'nginx', name);
+  mkdirSync(sub, { recursive: true });
+  const conf = join(sub, 'nginx.conf');
+  writeFileSync(conf, nginxConfig(sub, 1, snippet, '  upstream backend { server 127.0.0.1:9; }'));
+  try {
+    execFileSync(nginx, ['-t', '-q', '-p', sub, '-c', conf], { stdio: 'pipe' });
+    return [];
+  } catch (e) {
+    return [`${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}\n${snippet}`];
+  }
+}
+
 describe('snippet syntax (external tools)', () => {
   it('covers the languages the fix stacks produce', () => {
     expect([...snippets.keys()].sort()).toEqual(['hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
@@ -103,15 +129,19 @@ describe('snippet syntax (external tools)', () => {
     for (const file of files) execFileSync('bash', ['-n', file]);
   }, 60_000);
 
-  it('nginx and Java snippets have balanced braces and quotes', () => {
-    for (const language of ['nginx', 'java']) {
-      for (const fix of snippets.get(language) ?? []) expect(balanced(fix.snippet, '{', '}'), fix.snippet).toBe(true);
-    }
-    for (const fix of snippets.get('nginx') ?? []) {
-      for (const line of fix.snippet.split('\n').map((l) => l.trim())) {
-        if (line && !line.startsWith('#') && !line.endsWith('{') && line !== '}') expect(line, fix.snippet).toMatch(/;$/);
-      }
-    }
+  it('nginx snippets are valid inside a server block (nginx -t)', () => {
+    const nginx = requireNginx();
+    const fixes = snippets.get('nginx') ?? [];
+    expect(fixes.length).toBeGreaterThan(20);
+    const bad: string[] = [];
+    fixes.forEach((fix, i) => bad.push(...nginxTest(nginx, `ok-${i}`, fix.snippet)));
+    expect(bad).toEqual([]);
+  }, 60_000);
+
+  it('Java snippets have balanced braces and quotes', () => {
+    const fixes = snippets.get('java') ?? [];
+    expect(fixes.length).toBeGreaterThan(0);
+    for (const fix of fixes) expect(balanced(fix.snippet, '{', '}'), fix.snippet).toBe(true);
   });
 
   it('the tools reject broken input (the checks can fail)', () => {
@@ -122,5 +152,8 @@ describe('snippet syntax (external tools)', () => {
     writeFileSync(badPy, 'def f(:\n  pass');
     expect(() => execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', badPy], { stdio: 'pipe' })).toThrow();
     expect(balanced('a { "b }', '{', '}')).toBe(false);
+    // A directive an nginx snippet might get wrong: an unquoted value with a space, a lost semicolon.
+    expect(nginxTest(requireNginx(), 'bad-1', 'location / { add_header Access-Control-Allow-Origin https://a.example, https://b.example; }')).not.toEqual([]);
+    expect(nginxTest(requireNginx(), 'bad-2', 'location / { add_header Vary Origin }')).not.toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * platform(s). Platform modules plug in through PlatformRules (what an error means there, and
  * which fix stacks apply) — the generic findings never import a platform.
  */
-import type { Exchange, Finding, PlatformId, PlatformMatch, ResponseRecord, Verdict } from '../../model';
+import type { Exchange, Finding, Fix, PlatformId, PlatformMatch, ResponseRecord, Verdict } from '../../model';
 import type { Facts } from './facts';
 import { frontendStack } from './fixes/frontend';
 import type { FixStack, Remedy } from './fixes/types';
@@ -44,6 +44,11 @@ export interface PlatformRules {
   stacks: readonly FixStack[];
   /** What this answer means on this platform (error signatures), or null when it has no opinion. */
   explain?(response: ResponseRecord, where: string, ctx: RuleContext): ResponseMeaning | null;
+  /**
+   * Why this platform may send no CORS header at all on this answer although CORS is set up for it (one
+   * or two sentences), or null: the configuration traps that leave every CORS header out.
+   */
+  missingCorsHint?(response: ResponseRecord, where: string, ctx: RuleContext): string | null;
 }
 
 export interface RuleContext {
@@ -74,14 +79,21 @@ const EDGE_REMEDIES: ReadonlySet<Remedy> = new Set(['cache-key', 'cdn-methods', 
 export function fixesFor(ctx: RuleContext, remedies: readonly Remedy[]): Finding['fixes'] {
   const stacks: FixStack[] = [...ctx.origin.stacks];
   const out: Finding['fixes'] = [];
+  const server = (fixes: readonly Fix[]): Fix[] => (ctx.spec.credentialsUnknown ? fixes.map(credentialsNote) : [...fixes]);
   for (const remedy of remedies) {
-    for (const s of stacks) out.push(...s.build(remedy, ctx.spec));
+    for (const s of stacks) out.push(...server(s.build(remedy, ctx.spec)));
     if (ctx.edge && ctx.edgeConfigurable && EDGE_REMEDIES.has(remedy)) {
-      for (const s of ctx.edge.stacks) out.push(...s.build(remedy, ctx.spec));
+      for (const s of ctx.edge.stacks) out.push(...server(s.build(remedy, ctx.spec)));
     }
     out.push(...frontendStack.build(remedy, ctx.spec));
   }
   return out;
+}
+
+/** A server fix that allows credentials only because the recording cannot tell whether they are sent. */
+function credentialsNote(fix: Fix): Fix {
+  if (!/credentials/i.test(fix.snippet)) return fix;
+  return { ...fix, note: 'It allows credentials because the recording does not show whether the page sends cookies or HTTP auth (fetch credentials: "include", withCredentials); if it never does, leave Allow-Credentials out.' };
 }
 
 /**

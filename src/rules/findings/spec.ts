@@ -35,6 +35,12 @@ export interface CorsSpec {
   missingHeaders: string[];
   exposeHeaders: string[];
   credentials: boolean;
+  /**
+   * The recording cannot tell whether the page sends credentials (the mode was inferred, no Cookie was
+   * seen, and the request did not pass in a way only the fetch default passes): `credentials` is then
+   * true, so that the fix works either way, and the fixes say why.
+   */
+  credentialsUnknown: boolean;
   /** Suggested Access-Control-Max-Age in seconds. */
   maxAge: number;
   /** URL path (safe), e.g. "/prod/items". */
@@ -176,7 +182,9 @@ export function buildSpec({ exchange, facts, platform, gatewayResponseType }: Sp
     .filter((h) => !h.toLowerCase().startsWith('access-control-'));
   const expose = splitList(headerValue(facts.actual, 'access-control-expose-headers'))
     .map(safeHeaderName).filter((h): h is string => h !== null);
-  const acac = headerValue(answer, 'access-control-allow-credentials');
+  const acacTrue = headerValue(answer, 'access-control-allow-credentials')?.trim().toLowerCase() === 'true';
+  // Allowed without Access-Control-Allow-Credentials: true means the request was not credentialed.
+  const credentialsUnknown = facts.credentialsInferred && !facts.credentialsInclude && !acacTrue && exchange.observed.failed !== false;
   const api = apiCoordinates(facts.url);
   const path = safePath(facts.url?.pathname);
   let resourcePath = path;
@@ -193,7 +201,8 @@ export function buildSpec({ exchange, facts, platform, gatewayResponseType }: Sp
     headers: uniqueCaseInsensitive([...headersBefore, ...requested].map(displayHeader)),
     missingHeaders: uniqueCaseInsensitive(missing.map(displayHeader)),
     exposeHeaders: uniqueCaseInsensitive(expose.map(displayHeader)),
-    credentials: facts.credentialsInclude || acac?.trim().toLowerCase() === 'true',
+    credentials: facts.credentialsInclude || acacTrue || credentialsUnknown,
+    credentialsUnknown,
     maxAge: SUGGESTED_MAX_AGE,
     path,
     resourcePath,

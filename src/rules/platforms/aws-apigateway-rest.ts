@@ -259,5 +259,7 @@ export const awsApiGatewayRest: PlatformModule = {
     return httpOnly ? { ...match, confidence: Math.round(match.confidence * 300) / 1000 } : match;
   },
   explain: (r, where) => explainRest(r, where),
+  missingCorsHint: (_r, where) => (where.startsWith('preflight') ? null
+    : 'On API Gateway REST, "Enable CORS" adds the header only for non-proxy integrations; with Lambda proxy or HTTP proxy the backend must return it.'),
   findings: (ctx) => [...stageNotDeployed(ctx), ...privateApi(ctx), ...passthrough415(ctx), ...mockOptions500(ctx)],
 };

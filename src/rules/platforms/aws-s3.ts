@@ -67,5 +67,8 @@ export const awsS3: PlatformModule = {
   stacks: [s3Console, s3Cli, s3Terraform, s3Cdk],
   detect: (exchange, _verdict, input) => matchSignals(ID, NAME, exchange, SIGNALS, input),
   explain: (r, where, ctx) => explainS3(r, where, ctx),
+  missingCorsHint: (_r, _where, ctx) => (ctx.cdn?.id === 'aws-cloudfront'
+    ? 'If the bucket does have a CORS configuration, CloudFront may not be forwarding the Origin header to S3 (put Origin in the cache policy, or use an origin request policy such as Managed-CORS-S3Origin).'
+    : null),
   findings: () => [],
 };

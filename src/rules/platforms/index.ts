@@ -57,8 +57,8 @@ export function detectPlatforms(exchange: Exchange, verdict: Verdict, input: Sig
     .map((module, order) => ({ module, order, match: module.detect(exchange, verdict, input) }))
     .filter((h): h is { module: PlatformModule; order: number; match: PlatformMatch } => h.match !== null)
     .sort((a, b) => b.match.confidence - a.match.confidence || a.order - b.order);
-  const origin = hits.find((h) => h.module.role === 'origin');
-  const cdn = hits.find((h) => h.module.role === 'cdn');
+  const origin = hits.find((h) => h.module.role === 'origin') ?? hits.find((h) => h.module.role === 'proxy');
+  const cdn = hits.find((h) => h.module.role === 'cdn') ?? hits.find((h) => h.module.role === 'proxy' && h !== origin);
   if (origin) return { platform: origin.match, module: origin.module, cdn: cdn?.match, cdnModule: cdn?.module };
   if (cdn) return { platform: cdn.match, module: cdn.module };
   const fallback = UNKNOWN_PLATFORM.detect(exchange, verdict) ?? { id: 'unknown', name: UNKNOWN_PLATFORM.name, confidence: 0, evidence: [] };

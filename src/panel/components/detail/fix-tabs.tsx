@@ -87,6 +87,7 @@ export function FixTabs({ findings, idBase }: { findings: readonly Finding[]; id
               <span class="cl-fix-lang">{fix.language}</span>
               <CopyButton text={() => fix.snippet} title={`Copy this ${fix.language} snippet`} />
             </div>
+            {fix.note ? <p class="cl-fix-note cl-muted">{fix.note}</p> : null}
             <pre class="cl-snippet" data-testid={TID.fixSnippet} data-language={fix.language}><code>{fix.snippet}</code></pre>
           </div>
         ))}

@@ -77,12 +77,8 @@ export function corsNotEnabled(ctx: RuleContext, at: Located, meaning: ResponseM
   const preflight = at.where.startsWith('preflight');
   const extra: string[] = [];
   if (meaning && meaning.category !== 'backend') extra.push(meaning.meaning);
-  if (ctx.platform.id === 'aws-apigateway-rest' && !preflight) {
-    extra.push('On API Gateway REST, "Enable CORS" adds the header only for non-proxy integrations; with Lambda proxy or HTTP proxy the backend must return it.');
-  }
-  if (ctx.platform.id === 'aws-s3' && ctx.cdn?.id === 'aws-cloudfront') {
-    extra.push('If the bucket does have a CORS configuration, CloudFront may not be forwarding the Origin header to S3 (put Origin in the cache policy, or use an origin request policy such as Managed-CORS-S3Origin).');
-  }
+  const hint = ctx.origin.missingCorsHint?.(r, at.where, ctx);
+  if (hint) extra.push(hint);
   return {
     finding: makeFinding('cors-not-enabled', {
       explanation: `The ${at.where} (HTTP ${r.status}) has no Access-Control-Allow-Origin and no other CORS header: ${platformName(ctx)} does not have CORS set up for ${ctx.spec.path}. Without it the browser does not let a page from ${ctx.facts.pageOrigin} read the answer.${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${deployNote(ctx)}${neverSent(ctx)}`,
