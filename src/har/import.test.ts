@@ -383,6 +383,28 @@ describe('redirect chains and the HTTP cache, as Chromium 156 records them', () 
     expect(res.stats).toMatchObject({ preflights: 2, pairedPreflights: 1, hopPreflights: 1, orphanPreflights: 0 });
   });
 
+  it("never gives a redirect's preflight to an earlier request that already had its answer (random lab scenario 214-21)", () => {
+    // An earlier HEAD followed the same redirect, without a preflight, and carried Pragma (the network
+    // stack adds it for cache: "no-store") — so on headers alone it matches the later preflight better
+    // than the later hop, whose entry has provisional headers only. It was answered before that
+    // preflight started, so it cannot be the request the preflight guarded.
+    const t = clock += 1000;
+    const hop = (at: number, status: number, headers: Record<string, string>) => entry({ method: 'HEAD', url: THIRD, at, status, headers, ...(status ? { resHeaders: { Location: `${THIRD}/2` }, redirectURL: `${THIRD}/2` } : {}) });
+    const res = importHarEntries([
+      entry({ method: 'HEAD', url: API, at: t, status: 307, redirectURL: THIRD, headers: { Origin: APP, 'Sec-Fetch-Mode': 'cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, Location: THIRD } }),
+      hop(t + 17, 307, { Origin: 'null', Pragma: 'no-cache', 'Sec-Fetch-Mode': 'cors' }),
+      entry({ method: 'HEAD', url: API, at: t + 44, status: 307, redirectURL: THIRD, headers: { Origin: APP, Pragma: 'x', 'Sec-Fetch-Mode': 'cors' }, resHeaders: { 'Access-Control-Allow-Origin': APP, Location: THIRD } }),
+      entry({ method: 'OPTIONS', url: API, at: t + 46, status: 200, headers: { Origin: APP, 'Access-Control-Request-Method': 'HEAD', 'Access-Control-Request-Headers': 'pragma' }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Headers': 'pragma' } }),
+      entry({ method: 'OPTIONS', url: THIRD, at: t + 62, status: 200, headers: { Origin: 'null', 'Access-Control-Request-Method': 'HEAD', 'Access-Control-Request-Headers': 'pragma' }, resHeaders: { 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Headers': 'pragma' } }),
+      hop(t + 61, 0, { 'User-Agent': 'x' }),
+    ], { pageUrl: `${APP}/` });
+    const later = res.exchanges.find((x) => x.startedAt === t + 44)!;
+    expect(later.redirectPreflights?.map((p) => header(p.request.headers, 'origin'))).toEqual(['null']);
+    expect(res.exchanges.find((x) => x.startedAt === t)!.preflight).toBeUndefined();
+    // Chromium: the hop's preflight allows the page's origin, not "null".
+    expect(evaluate(later)).toMatchObject({ blocked: true, corsError: 'PreflightAllowOriginMismatch', failedParameter: APP });
+  });
+
   it('keeps a chain of 20 redirects and the 21st request (net::ERR_TOO_MANY_REDIRECTS) as one exchange', () => {
     const t = clock += 1000;
     const url = (i: number) => (i === 0 ? API : `https://api.example/hop/${i}`);

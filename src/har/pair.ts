@@ -16,6 +16,11 @@ import { headerValue, type HarRecord } from './record';
 /** How far (ms) a preflight may be logged before / after the start of the request it guarded. */
 const BEFORE_MS = 2_000;
 const AFTER_MS = 2_000;
+/**
+ * A preflight is over before its request goes out, so it cannot start after that request's answer came
+ * back: slack (ms) for the rounding of startedDateTime and time.
+ */
+const ANSWERED_SLACK_MS = 10;
 /** Candidates examined per preflight (nearest in time): keeps pathological files (10k identical requests) linear. */
 const MAX_CANDIDATES = 16;
 
@@ -48,6 +53,12 @@ function headerMismatch(requested: readonly string[], facts: HeaderFacts): numbe
   const asked = new Set(requested);
   for (const name of facts.listed) if (!asked.has(name)) penalty++;
   return penalty;
+}
+
+/** The request had its answer before the preflight started (both times known): not the one it guarded. */
+function answeredBefore(act: HarRecord, pre: HarRecord): boolean {
+  return act.status > 0 && act.duration > 0 && Number.isFinite(act.startedAt) && Number.isFinite(pre.startedAt)
+    && pre.startedAt > act.startedAt + act.duration + ANSWERED_SLACK_MS;
 }
 
 /** Time used for ordering: startedAt, or the entry index when the file lacks usable times. */
@@ -131,6 +142,7 @@ export function pairPreflights(preflights: readonly HarRecord[], actuals: readon
       if (d < -BEFORE_MS || d > Math.max(AFTER_MS, act.duration + AFTER_MS)) return false;
       const actOrigin = headerValue(act.headers, 'origin');
       if (origin !== undefined && actOrigin !== undefined && actOrigin !== origin) return true;
+      if (answeredBefore(act, pre)) return true;
       candidates.push({ pre, act, penalty: 0, cost: d >= 0 ? d : 2 * -d + 1, requested });
       return true;
     };

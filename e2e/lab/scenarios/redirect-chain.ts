@@ -92,6 +92,8 @@ export const REDIRECT_CHAINS: readonly Scenario[] = [
     { request: get(), actual: text(300, [A(), ['Location', '{self}/elsewhere']], 'choices') }),
   chain('first-location-empty', 'A 302 whose first Location is empty', 'The 302 sends an empty Location line before the real one: Chromium follows the first non-empty Location.',
     { request: get(), redirects: [hop(302, 'api', [A()], { emptyLocationFirst: true })], actual: final([A()]) }),
+  chain('hop-preflight-after-earlier-chain', "A redirect's new preflight, after an earlier chain through the same hop", 'An earlier HEAD (no preflight) follows third → app → api, answered at every hop; then a HEAD with a page-set Pragma does the same with cache "no-store": the earlier hop request carries Pragma too (the network stack adds it for "no-store"), so the later preflight to app (Origin null) matches it on headers — but it was answered before that preflight started. The preflight answers the page origin, not "null".',
+    { request: get({ target: 'third', method: 'HEAD', headers: [['Pragma', 'no-cache']], cache: 'no-store', setup: [{ kind: 'cors-fetch', headers: [] }] }), preflight: { status: 200, headers: [A(), [ACAC, 'true'], [ACAH, 'pragma']] }, redirects: [hop(307, 'app', [A(), [ACAC, 'true']]), hop(307, 'api', [A('{api}')])], actual: final([A()]) }),
   chain('twenty', 'Exactly twenty redirects', 'api → api 20 times, each allowing the page.',
     { request: get(), redirects: Array.from({ length: 20 }, () => hop(302, 'api', [A()])), actual: final([A()]) }),
 ];
