@@ -28,6 +28,8 @@ export interface MiddlewareCase {
   platforms?: readonly string[];
   /** nginx cases: the app behind nginx (what it proxies to, or would), for a fix checked in a real nginx. */
   upstream?: string;
+  /** The route handler throws (a 500 after the CORS middleware ran): so does the app a fix is checked in. */
+  fails?: boolean;
 }
 
 export interface MiddlewareLab {
@@ -44,10 +46,10 @@ const ok = { ok: true };
 /** Express: one cors() configuration per path, mounted the usual ways (app.use, per route). */
 function expressCases(app: Express, page: string): MiddlewareCase[] {
   const cases: MiddlewareCase[] = [];
-  const add = (id: string, config: string, mount: (path: string) => void): void => {
+  const add = (id: string, config: string, mount: (path: string) => void, fails = false): void => {
     const path = `/e/${id}`;
     mount(path);
-    cases.push({ id: `express-${id}`, framework: 'express', path, config });
+    cases.push({ id: `express-${id}`, framework: 'express', path, config, ...(fails ? { fails } : {}) });
   };
   const handler = (_req: express.Request, res: express.Response): void => { res.json(ok); };
   const used = (id: string, config: string, options: cors.CorsOptions | undefined): void =>
@@ -71,7 +73,7 @@ function expressCases(app: Express, page: string): MiddlewareCase[] {
   add('handler-error', 'app.use(cors({ origin: page })); handler throws', (path) => {
     app.use(path, cors({ origin: page }));
     app.all(path, () => { throw new Error('database down'); });
-  });
+  }, true);
   // cors() registered after the route: it never runs for it (the route answers OPTIONS too).
   add('late-cors', 'app.all(path, handler); app.use(path, cors()) afterwards', (path) => { app.all(path, handler); app.use(path, cors()); });
   return cases;
@@ -101,10 +103,10 @@ async function fastifyCases(app: FastifyInstance, page: string): Promise<Middlew
 function koaCases(app: Koa, page: string): MiddlewareCase[] {
   const chains = new Map<string, Koa.Middleware>();
   const cases: MiddlewareCase[] = [];
-  const add = (id: string, config: string, mw: Koa.Middleware): void => {
+  const add = (id: string, config: string, mw: Koa.Middleware, fails = false): void => {
     const path = `/k/${id}`;
     chains.set(path, mw);
-    cases.push({ id: `koa-${id}`, framework: 'koa', path, config });
+    cases.push({ id: `koa-${id}`, framework: 'koa', path, config, ...(fails ? { fails } : {}) });
   };
   const body: Koa.Middleware = async (ctx) => { ctx.body = ok; };
   const fails: Koa.Middleware = async (ctx) => { ctx.throw(500, 'database down'); };
@@ -115,8 +117,8 @@ function koaCases(app: Koa, page: string): MiddlewareCase[] {
   add('default', 'app.use(cors())', chain(koaCors(), body));
   add('credentials', 'cors({ credentials: true })', chain(koaCors({ credentials: true }), body));
   add('origin-page', 'cors({ origin: page })', chain(koaCors({ origin: page }), body));
-  add('error-keep', 'cors({ origin: page }); handler throws (keepHeadersOnError default)', chain(koaCors({ origin: page }), fails));
-  add('error-drop', 'cors({ origin: page, keepHeadersOnError: false }); handler throws', chain(koaCors({ origin: page, keepHeadersOnError: false }), fails));
+  add('error-keep', 'cors({ origin: page }); handler throws (keepHeadersOnError default)', chain(koaCors({ origin: page }), fails), true);
+  add('error-drop', 'cors({ origin: page, keepHeadersOnError: false }); handler throws', chain(koaCors({ origin: page, keepHeadersOnError: false }), fails), true);
   app.use(async (ctx, next) => {
     const mw = chains.get(ctx.path);
     if (mw) await mw(ctx, next);

@@ -1,0 +1,79 @@
+/**
+ * Runs a fix snippet CORS Lens gave, as it is: nginx snippets in a fresh nginx in front of the app, and
+ * Express / Fastify / Koa snippets (a whole app up to "routes after this line") as a Node program with
+ * the case's route appended — answering { ok: true }, or throwing when the case's handler throws. The
+ * program lives under e2e/artifacts so that it imports the project's own express, fastify, koa and
+ * CORS packages.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Fix } from '../../src/model';
+import { startNginx } from './nginx';
+import type { Framework, MiddlewareCase } from './servers';
+
+export interface FixedApp {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** The route and the listening code each framework's snippet is completed with. */
+const TAIL: Record<Exclude<Framework, 'nginx'>, (fails: boolean) => string> = {
+  express: (fails) => `
+app.use(${fails ? '() => { throw new Error("database down"); }' : '(req, res) => { res.json({ ok: true }); }'});
+const server = app.listen(0, "127.0.0.1", () => console.log("listening " + server.address().port));`,
+  fastify: (fails) => `
+app.route({ method: ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"], url: "/*", handler: async () => { ${fails ? 'throw new Error("database down");' : 'return { ok: true };'} } });
+await app.listen({ port: 0, host: "127.0.0.1" });
+console.log("listening " + app.server.address().port);`,
+  koa: (fails) => `
+app.silent = true;
+app.use(async (ctx) => { ${fails ? 'ctx.throw(500, "database down");' : 'ctx.body = { ok: true };'} });
+const server = app.listen(0, "127.0.0.1", () => console.log("listening " + server.address().port));`,
+};
+
+/** Whether the snippet is a whole app this module can run (not a one-line hint or a fragment). */
+export function runnable(framework: Framework, fix: Fix): boolean {
+  if (fix.stack !== framework) return false;
+  if (framework === 'nginx') return /^location\b/m.test(fix.snippet);
+  return /^const app = /m.test(fix.snippet);
+}
+
+let serial = 0;
+
+async function startNode(framework: Exclude<Framework, 'nginx'>, fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
+  const dir = resolve(import.meta.dirname, '../artifacts/fixed-apps');
+  await mkdir(dir, { recursive: true });
+  const file = resolve(dir, `${c.id}-${++serial}.mjs`);
+  await writeFile(file, `${fix.snippet}\n${TAIL[framework](c.fails === true)}\n`);
+  const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const port = await new Promise<number>((res, rej) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const m = /^listening (\d+)$/.exec(line);
+      if (m) res(Number(m[1]));
+    });
+    child.once('exit', (code) => rej(new Error(`${file} exited (${code}) before listening: ${stderr.trim()}`)));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((res) => child.once('exit', () => res()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Starts the app the fix describes, for the case's framework. */
+export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
+  if (c.framework === 'nginx') {
+    const app = new URL(c.upstream!).host;
+    return startNginx(() => fix.snippet, { http: `  upstream backend { server ${app}; }` });
+  }
+  return startNode(c.framework, fix, c);
+}
