@@ -1,5 +1,6 @@
 /**
- * Runs a fix snippet CORS Lens gave, as it is: nginx snippets in a fresh nginx in front of the app, and
+ * Runs a fix snippet CORS Lens gave, as it is: nginx and Apache httpd snippets in a fresh server in front
+ * of the app (httpd keeps a ProxyPass of the user's, appended here), and
  * Express / Fastify / Koa snippets (a whole app up to "routes after this line") as a Node program with
  * the case's route appended — answering { ok: true }, or throwing when the case's handler throws. The
  * program lives under e2e/artifacts so that it imports the project's own express, fastify, koa and
@@ -10,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Fix } from '../../src/model';
+import { startApache } from './apache';
 import { startNginx } from './nginx';
 import type { Framework, MiddlewareCase } from './servers';
 
@@ -19,7 +21,7 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-const TAIL: Record<Exclude<Framework, 'nginx'>, (fails: boolean) => string> = {
+const TAIL: Record<Exclude<Framework, 'nginx' | 'apache'>, (fails: boolean) => string> = {
   express: (fails) => `
 app.use(${fails ? '() => { throw new Error("database down"); }' : '(req, res) => { res.json({ ok: true }); }'});
 const server = app.listen(0, "127.0.0.1", () => console.log("listening " + server.address().port));`,
@@ -37,12 +39,13 @@ const server = app.listen(0, "127.0.0.1", () => console.log("listening " + serve
 export function runnable(framework: Framework, fix: Fix): boolean {
   if (fix.stack !== framework) return false;
   if (framework === 'nginx') return /^location\b/m.test(fix.snippet);
+  if (framework === 'apache') return /^<Location\b/m.test(fix.snippet);
   return /^const app = /m.test(fix.snippet);
 }
 
 let serial = 0;
 
-async function startNode(framework: Exclude<Framework, 'nginx'>, fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
+async function startNode(framework: Exclude<Framework, 'nginx' | 'apache'>, fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
   const dir = resolve(import.meta.dirname, '../artifacts/fixed-apps');
   await mkdir(dir, { recursive: true });
   const file = resolve(dir, `${c.id}-${++serial}.mjs`);
@@ -75,5 +78,7 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
     const app = new URL(c.upstream!).host;
     return startNginx(() => fix.snippet, { http: `  upstream backend { server ${app}; }` });
   }
+  // The snippet has no ProxyPass of its own: the user's stays, here to the case's app.
+  if (c.framework === 'apache') return startApache(() => `${fix.snippet}\nProxyPass / ${c.upstream}/`);
   return startNode(c.framework, fix, c);
 }

@@ -1,7 +1,7 @@
 /**
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
- * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, and a real nginx
- * (e2e/middleware/nginx.ts). Their answers are whatever the packages write — nothing here states a
+ * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, and a real nginx and
+ * Apache httpd (nginx-cases.ts, apache-cases.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
@@ -13,9 +13,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import koaCors from '@koa/cors';
 import Koa from 'koa';
 import { nginxLab } from './nginx-cases';
-import { startNginx, type Nginx } from './nginx';
+import { apacheLab } from './apache-cases';
+import { startApache } from './apache';
+import { startNginx } from './nginx';
+import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -190,9 +193,12 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const expressOrigin = await listen(expressServer);
   const n = nginxLab(apps);
   const servers = [pageServer, backendServer, unauthorizedServer, corsAppServer, expressServer, koaServer];
-  let nginx: Nginx;
+  const a = apacheLab(app, apps);
+  let nginx: WebServer;
+  let apache: WebServer;
   try {
     nginx = await startNginx(n.server, { http: n.http, files: n.files });
+    apache = await startApache(a.body, { files: a.files }).catch(async (e: unknown) => { await nginx.close(); throw e; });
   } catch (e) {
     await Promise.all([...servers.map(close), f.close()]);
     throw e;
@@ -203,13 +209,14 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     fastify: `http://127.0.0.1:${(f.server.address() as AddressInfo).port}`,
     koa: await listen(koaServer),
     nginx: nginx.origin,
+    apache: apache.origin,
   };
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases],
     async close() {
-      await Promise.all([...servers.map(close), f.close(), nginx.close()]);
+      await Promise.all([...servers.map(close), f.close(), nginx.close(), apache.close()]);
     },
   };
 }

@@ -74,6 +74,7 @@ export type PlatformId =
   | 'gcp-api-gateway'
   | 'gcp-cloud-run'
   | 'nginx'
+  | 'apache'
   | 'express'
   | 'fastify'
   | 'koa'

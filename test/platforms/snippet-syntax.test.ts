@@ -1,8 +1,9 @@
 /**
  * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
  * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n), nginx (nginx -t, inside a
- * server block); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once
- * more as answered by nginx, so that its snippets quote hostile values too).
+ * server block), Apache httpd (httpd -t, in the main server); Java gets a balance check. Inputs: the
+ * platform fixtures plus hostile exchanges (once more as answered by nginx and by httpd, so that their
+ * snippets quote hostile values too).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requireNginx } from '../../scripts/nginx-path.mjs';
+import { requireServer } from '../../scripts/servers.mjs';
+import { apacheConfig } from '../../e2e/middleware/apache-config';
 import { nginxConfig } from '../../e2e/middleware/nginx-config';
 import type { Exchange, Fix, ResponseRecord } from '../../src/model';
 import { diagnose } from '../../src/rules/diagnose';
@@ -37,15 +39,17 @@ function collect(): Map<string, Fix[]> {
     const file = JSON.parse(readFileSync(new URL(name, fixtureDir), 'utf8')) as { cases: Array<{ exchange: Exchange; related?: Exchange[] }> };
     for (const c of file.cases) add(c.exchange, c.related);
   }
-  const viaNginx = (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'Server', value: 'nginx/1.22.1' }] });
+  const via = (server: string) => (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'Server', value: server }] });
   for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) {
     const x = hostileExchange(input);
     add(x);
-    add({
-      ...x,
-      ...(x.response ? { response: viaNginx(x.response) } : {}),
-      ...(x.preflight?.response ? { preflight: { ...x.preflight, response: viaNginx(x.preflight.response) } } : {}),
-    });
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)')]) {
+      add({
+        ...x,
+        ...(x.response ? { response: server(x.response) } : {}),
+        ...(x.preflight?.response ? { preflight: { ...x.preflight, response: server(x.preflight.response) } } : {}),
+      });
+    }
   }
   return byLanguage;
 }
@@ -98,9 +102,23 @@ function nginxTest(nginx: string, name: string, snippet: string): string[] {
   }
 }
 
+/** `httpd -t` on the snippet in the main server (mod_headers, mod_rewrite loaded); [] when valid. */
+function apacheTest(httpd: string, name: string, snippet: string): string[] {
+  const sub = join(dir, 'apache', name);
+  mkdirSync(sub, { recursive: true });
+  const conf = join(sub, 'httpd.conf');
+  writeFileSync(conf, apacheConfig(sub, 1, snippet));
+  try {
+    execFileSync(httpd, ['-t', '-f', conf], { stdio: 'pipe' });
+    return [];
+  } catch (e) {
+    return [`${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}\n${snippet}`];
+  }
+}
+
 describe('snippet syntax (external tools)', () => {
   it('covers the languages the fix stacks produce', () => {
-    expect([...snippets.keys()].sort()).toEqual(['hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
+    expect([...snippets.keys()].sort()).toEqual(['apache', 'hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
   });
 
   it('Python snippets parse (python3 -m ast)', () => {
@@ -130,13 +148,22 @@ describe('snippet syntax (external tools)', () => {
   }, 60_000);
 
   it('nginx snippets are valid inside a server block (nginx -t)', () => {
-    const nginx = requireNginx();
+    const nginx = requireServer('nginx');
     const fixes = snippets.get('nginx') ?? [];
     expect(fixes.length).toBeGreaterThan(20);
     const bad: string[] = [];
     fixes.forEach((fix, i) => bad.push(...nginxTest(nginx, `ok-${i}`, fix.snippet)));
     expect(bad).toEqual([]);
   }, 60_000);
+
+  it('Apache httpd snippets are valid in the main server (httpd -t)', () => {
+    const httpd = requireServer('apache');
+    const fixes = snippets.get('apache') ?? [];
+    expect(fixes.length).toBeGreaterThan(20);
+    const bad: string[] = [];
+    fixes.forEach((fix, i) => bad.push(...apacheTest(httpd, `ok-${i}`, fix.snippet)));
+    expect(bad).toEqual([]);
+  }, 120_000);
 
   it('Java snippets have balanced braces and quotes', () => {
     const fixes = snippets.get('java') ?? [];
@@ -153,7 +180,9 @@ describe('snippet syntax (external tools)', () => {
     expect(() => execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', badPy], { stdio: 'pipe' })).toThrow();
     expect(balanced('a { "b }', '{', '}')).toBe(false);
     // A directive an nginx snippet might get wrong: an unquoted value with a space, a lost semicolon.
-    expect(nginxTest(requireNginx(), 'bad-1', 'location / { add_header Access-Control-Allow-Origin https://a.example, https://b.example; }')).not.toEqual([]);
-    expect(nginxTest(requireNginx(), 'bad-2', 'location / { add_header Vary Origin }')).not.toEqual([]);
+    expect(nginxTest(requireServer('nginx'), 'bad-1', 'location / { add_header Access-Control-Allow-Origin https://a.example, https://b.example; }')).not.toEqual([]);
+    expect(nginxTest(requireServer('nginx'), 'bad-2', 'location / { add_header Vary Origin }')).not.toEqual([]);
+    expect(apacheTest(requireServer('apache'), 'bad-1', '<Location "/">\nHeader always set Vary\n</Location>')).not.toEqual([]);
+    expect(apacheTest(requireServer('apache'), 'bad-2', '<Location "/">\nHeader always set Vary "Origin"')).not.toEqual([]);
   });
 });

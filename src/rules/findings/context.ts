@@ -49,6 +49,11 @@ export interface PlatformRules {
    * or two sentences), or null: the configuration traps that leave every CORS header out.
    */
   missingCorsHint?(response: ResponseRecord, where: string, ctx: RuleContext): string | null;
+  /**
+   * Why this platform may leave out Access-Control-Allow-Origin alone while other CORS headers come
+   * (one or two sentences), or null: a configuration trap that looks like a refused origin.
+   */
+  partialCorsHint?(response: ResponseRecord, where: string, ctx: RuleContext): string | null;
 }
 
 export interface RuleContext {

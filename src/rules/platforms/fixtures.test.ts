@@ -64,6 +64,7 @@ describe('platform fixtures', () => {
   it('has a fixture file for every platform with at least one case', () => {
     const platforms = Object.values(files).map((f) => f.platform).sort();
     expect(platforms).toEqual([
+      'apache',
       'aws-apigateway-http', 'aws-apigateway-rest', 'aws-cloudfront', 'aws-lambda-url', 'aws-s3', 'azure-apim',
       'express', 'fastify', 'gcp-api-gateway', 'gcp-cloud-run', 'koa', 'nginx', 'spring', 'unknown',
     ]);

@@ -14,6 +14,7 @@ import { fastify } from './fastify';
 import { gcpApiGateway } from './gcp-api-gateway';
 import { gcpCloudRun } from './gcp-cloud-run';
 import { koa } from './koa';
+import { apache } from './apache';
 import { nginx } from './nginx';
 import { spring } from './spring';
 import { signalInput, type SignalInput } from './signals';
@@ -35,6 +36,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   fastify,
   koa,
   nginx,
+  apache,
   awsCloudFront,
 ];
 

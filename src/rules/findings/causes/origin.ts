@@ -95,6 +95,7 @@ function layersHint(ctx: RuleContext): string {
   if (ids.includes('aws-lambda-url')) return 'the function URL\'s CORS config and your function code both add it';
   if (ctx.cdn?.id === 'aws-cloudfront' && ctx.edgeConfigurable) return 'a CloudFront response headers policy (with Origin override off) and the origin both add it';
   if (ids.includes('nginx')) return 'nginx (add_header) and the application behind it both add it';
+  if (ids.includes('apache')) return 'Apache httpd (`Header always set` adds a line next to the app\'s instead of replacing it) and the application behind it both add it';
   if (ids.includes('aws-apigateway-rest')) return 'API Gateway (a header mapping or gateway response) and the backend, or a proxy in front and the app, both add it';
   return 'typically a proxy or gateway (nginx, an API gateway, a CDN) and the application both add it';
 }

@@ -92,6 +92,11 @@ export function corsNotEnabled(ctx: RuleContext, at: Located, meaning: ResponseM
   };
 }
 
+function partialHint(ctx: RuleContext, at: Located): string {
+  const hint = ctx.origin.partialCorsHint?.(at.response, at.where, ctx);
+  return hint ? ` ${hint}` : '';
+}
+
 /** For a preflight answer that left out only the origin: whether the method and headers would pass. */
 function restOfPreflight(ctx: RuleContext, at: Located): string {
   if (!at.where.startsWith('preflight')) return '';
@@ -113,7 +118,7 @@ export function originNotAllowed(ctx: RuleContext, at: Located): Candidate {
   const present = names.length > 0 ? names.join(', ') : 'Vary: Origin';
   return {
     finding: makeFinding('origin-not-allowed', {
-      explanation: `The ${at.where} has CORS headers (${present}) but no Access-Control-Allow-Origin: a CORS layer is active and did not accept ${ctx.facts.sentOrigin}. Most CORS layers (the Express cors middleware with an origin list, S3 rules, API Management, Spring) simply leave the header out for an origin that is not on their list. Compare the list with the exact origin — scheme, host and port.${restOfPreflight(ctx, at)}${neverSent(ctx)}`,
+      explanation: `The ${at.where} has CORS headers (${present}) but no Access-Control-Allow-Origin: a CORS layer is active and did not accept ${ctx.facts.sentOrigin}. Most CORS layers (the Express cors middleware with an origin list, S3 rules, API Management, Spring) simply leave the header out for an origin that is not on their list. Compare the list with the exact origin — scheme, host and port.${partialHint(ctx, at)}${restOfPreflight(ctx, at)}${neverSent(ctx)}`,
       evidence: [headerEvidence(at.where, r, ACAO), ...names.map((n) => headerEvidence(at.where, r, n)), headerEvidence(at.where, r, 'Vary'), originEvidence(ctx)],
       fixes: fixesFor(ctx, ['allow']),
     }),

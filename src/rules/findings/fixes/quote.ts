@@ -32,6 +32,15 @@ export function xmlText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
+/**
+ * Apache httpd double-quoted argument. `%{…}` would be read as a mod_headers format specifier, and
+ * `${…}` as a Define: their `%` and `$` are dropped, like control characters.
+ */
+export function apacheStr(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[$%]/g, '').replace(/[\u0000-\u001f]/g, '')}"`;
+}
+
 /** nginx double-quoted string. nginx cannot escape `$` (variables), so it is dropped. */
 export function nginxStr(value: string): string {
   // eslint-disable-next-line no-control-regex

@@ -1,0 +1,96 @@
+/**
+ * A real web server (nginx, Apache httpd) on loopback, started as a plain foreground process with a
+ * config of the caller's own, in a temporary prefix directory: the middleware lab's servers, and the
+ * fresh servers a fix snippet is checked in (e2e/fixes.spec.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireServer, type ServerName } from '../../scripts/servers.mjs';
+import { freePort } from '../support/launch';
+
+export interface WebServer {
+  origin: string;
+  /** The prefix directory: static files go here. */
+  dir: string;
+  close(): Promise<void>;
+}
+
+export interface WebServerSpec {
+  server: ServerName;
+  /** The whole config file, for the prefix directory and the port. */
+  config(dir: string, port: number): string;
+  /** Command-line arguments that run it in the foreground with that config. */
+  args(dir: string, conf: string): string[];
+  /** Files written into the prefix directory first. */
+  files?: Record<string, string>;
+}
+
+/** Resolves once something accepts connections on the port; rejects when the server exits first. */
+function listening(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const onExit = (code: number | null): void => {
+      if (!done) { done = true; reject(new Error(`exited (${code}): ${stderr()}`)); }
+    };
+    child.once('exit', onExit);
+    const deadline = Date.now() + 10_000;
+    const attempt = (): void => {
+      if (done) return;
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        done = true;
+        child.off('exit', onExit);
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) { done = true; reject(new Error(`did not listen on ${port}: ${stderr()}`)); }
+        else setTimeout(attempt, 25);
+      });
+    };
+    attempt();
+  });
+}
+
+export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
+  const binary = requireServer(spec.server);
+  const dir = await mkdtemp(join(tmpdir(), `cors-lens-${spec.server}-`));
+  // As root, the servers' workers run as `nobody`: they must be able to read the static files.
+  await chmod(dir, 0o755);
+  for (const [name, body] of Object.entries(spec.files ?? {})) await writeFile(join(dir, name), body, { mode: 0o644 });
+  let lastError: unknown;
+  // A port chosen free can be taken before the server binds it: try again on another.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const conf = join(dir, `${spec.server}.conf`);
+    await writeFile(conf, spec.config(dir, port));
+    const child = spawn(binary, spec.args(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => { err += d.toString(); });
+    try {
+      await listening(port, child, () => err.trim());
+    } catch (e) {
+      lastError = new Error(`${spec.server}: ${e instanceof Error ? e.message : String(e)}`);
+      child.kill('SIGKILL');
+      continue;
+    }
+    return {
+      origin: `http://127.0.0.1:${port}`,
+      dir,
+      async close() {
+        if (child.exitCode === null) {
+          const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+          child.kill('SIGTERM'); // both servers shut down master and workers on TERM
+          await exited;
+        }
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  await rm(dir, { recursive: true, force: true });
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
