@@ -13,14 +13,12 @@ import { resolve } from 'node:path';
 import type { Fix } from '../src/model';
 import { diagnose } from '../src/rules';
 import { capturedExchanges } from './corpus/differential';
-import { watchPage, type ChromiumVerdict } from './lab/chromium-verdicts';
+import type { ChromiumVerdict } from './lab/chromium-verdicts';
 import { runnable, startFixedApp, type FixedApp } from './middleware/fixed-app';
 import { startMiddlewareLab, type MiddlewareCase } from './middleware/servers';
-import { measure, VARIANTS, type Variant } from './middleware/variants';
+import { measure, openLabPage, VARIANTS, type Variant } from './middleware/variants';
 import { waitFor } from './support/cdp';
-import { openPanel } from './support/devtools-panel';
 import { launchWithExtension } from './support/launch';
-import { tabIdOf } from './support/tabs';
 
 interface Blocked {
   c: MiddlewareCase;
@@ -35,12 +33,7 @@ test('the fix CORS Lens gives for the server that answered, run as it is, makes 
   const ext = await launchWithExtension();
   const fixed: FixedApp[] = [];
   try {
-    await ext.context.addCookies([{ name: 'session', value: 'lab', domain: '127.0.0.1', path: '/' }]);
-    const page = await ext.context.newPage();
-    await page.goto(`${lab.app}/`);
-    const tabId = await tabIdOf(ext.serviceWorker, lab.app);
-    const devtools = await openPanel(ext.cdpPort, ext.extensionId, tabId);
-    const watch = await watchPage(page);
+    const { page, tabId, devtools, watch } = await openLabPage(ext, lab.app);
     try {
       const nonce = Date.now().toString(36);
       const blocked: Blocked[] = [];

@@ -12,13 +12,12 @@ import type { Exchange } from '../src/model';
 import { importHarEntries } from '../src/har';
 import { diagnose, evaluate } from '../src/rules';
 import { agreement, capturedExchanges, engineView, referee, type Agreement, type EngineView } from './corpus/differential';
-import { watchPage, type ChromiumVerdict } from './lab/chromium-verdicts';
+import type { ChromiumVerdict } from './lab/chromium-verdicts';
 import { startMiddlewareLab, type MiddlewareCase } from './middleware/servers';
-import { measure, VARIANTS } from './middleware/variants';
+import { measure, openLabPage, VARIANTS } from './middleware/variants';
 import { waitFor } from './support/cdp';
-import { getHar, openPanel } from './support/devtools-panel';
+import { getHar } from './support/devtools-panel';
 import { launchWithExtension } from './support/launch';
-import { tabIdOf } from './support/tabs';
 
 interface Run {
   c: MiddlewareCase;
@@ -34,14 +33,7 @@ test('real CORS middleware: the rules agree with Chromium, from capture and from
   const lab = await startMiddlewareLab();
   const ext = await launchWithExtension();
   try {
-    // A session cookie for the loopback host (cookies ignore ports): a credentialed request carries it,
-    // as on a real site, and that is how a capture tells credentials: "include" from the default.
-    await ext.context.addCookies([{ name: 'session', value: 'lab', domain: '127.0.0.1', path: '/' }]);
-    const page = await ext.context.newPage();
-    await page.goto(`${lab.app}/`);
-    const tabId = await tabIdOf(ext.serviceWorker, lab.app);
-    const devtools = await openPanel(ext.cdpPort, ext.extensionId, tabId);
-    const watch = await watchPage(page);
+    const { page, tabId, devtools, watch } = await openLabPage(ext, lab.app);
     const runs: Run[] = [];
     try {
       const nonce = Date.now().toString(36);

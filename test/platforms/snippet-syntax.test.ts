@@ -88,28 +88,20 @@ function balanced(text: string, open: string, close: string): boolean {
   return depth === 0 && quote === null;
 }
 
-/** `nginx -t` on the snippet inside a server block, with the `backend` upstream the snippets name; [] when valid. */
-function nginxTest(nginx: string, name: string, snippet: string): string[] {
-  const sub = join(dir, 'nginx', name);
+/**
+ * The server's own config test on the snippet — nginx: inside a server block, with the `backend` upstream
+ * the snippets name; httpd: in the main server, mod_headers and mod_rewrite loaded. [] when valid.
+ */
+function configTest(server: 'nginx' | 'apache', name: string, snippet: string): string[] {
+  const sub = join(dir, server, name);
   mkdirSync(sub, { recursive: true });
-  const conf = join(sub, 'nginx.conf');
-  writeFileSync(conf, nginxConfig(sub, 1, snippet, '  upstream backend { server 127.0.0.1:9; }'));
+  const conf = join(sub, `${server}.conf`);
+  writeFileSync(conf, server === 'nginx'
+    ? nginxConfig(sub, 1, snippet, '  upstream backend { server 127.0.0.1:9; }')
+    : apacheConfig(sub, 1, snippet));
+  const args = server === 'nginx' ? ['-t', '-q', '-p', sub, '-c', conf] : ['-t', '-f', conf];
   try {
-    execFileSync(nginx, ['-t', '-q', '-p', sub, '-c', conf], { stdio: 'pipe' });
-    return [];
-  } catch (e) {
-    return [`${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}\n${snippet}`];
-  }
-}
-
-/** `httpd -t` on the snippet in the main server (mod_headers, mod_rewrite loaded); [] when valid. */
-function apacheTest(httpd: string, name: string, snippet: string): string[] {
-  const sub = join(dir, 'apache', name);
-  mkdirSync(sub, { recursive: true });
-  const conf = join(sub, 'httpd.conf');
-  writeFileSync(conf, apacheConfig(sub, 1, snippet));
-  try {
-    execFileSync(httpd, ['-t', '-f', conf], { stdio: 'pipe' });
+    execFileSync(requireServer(server), args, { stdio: 'pipe' });
     return [];
   } catch (e) {
     return [`${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}\n${snippet}`];
@@ -147,23 +139,15 @@ describe('snippet syntax (external tools)', () => {
     for (const file of files) execFileSync('bash', ['-n', file]);
   }, 60_000);
 
-  it('nginx snippets are valid inside a server block (nginx -t)', () => {
-    const nginx = requireServer('nginx');
-    const fixes = snippets.get('nginx') ?? [];
-    expect(fixes.length).toBeGreaterThan(20);
-    const bad: string[] = [];
-    fixes.forEach((fix, i) => bad.push(...nginxTest(nginx, `ok-${i}`, fix.snippet)));
-    expect(bad).toEqual([]);
-  }, 60_000);
-
-  it('Apache httpd snippets are valid in the main server (httpd -t)', () => {
-    const httpd = requireServer('apache');
-    const fixes = snippets.get('apache') ?? [];
-    expect(fixes.length).toBeGreaterThan(20);
-    const bad: string[] = [];
-    fixes.forEach((fix, i) => bad.push(...apacheTest(httpd, `ok-${i}`, fix.snippet)));
-    expect(bad).toEqual([]);
-  }, 120_000);
+  for (const [server, label] of [['nginx', 'nginx snippets are valid inside a server block (nginx -t)'], ['apache', 'Apache httpd snippets are valid in the main server (httpd -t)']] as const) {
+    it(label, () => {
+      const fixes = snippets.get(server) ?? [];
+      expect(fixes.length).toBeGreaterThan(20);
+      const bad: string[] = [];
+      fixes.forEach((fix, i) => bad.push(...configTest(server, `ok-${i}`, fix.snippet)));
+      expect(bad).toEqual([]);
+    }, 120_000);
+  }
 
   it('Java snippets have balanced braces and quotes', () => {
     const fixes = snippets.get('java') ?? [];
@@ -180,9 +164,9 @@ describe('snippet syntax (external tools)', () => {
     expect(() => execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', badPy], { stdio: 'pipe' })).toThrow();
     expect(balanced('a { "b }', '{', '}')).toBe(false);
     // A directive an nginx snippet might get wrong: an unquoted value with a space, a lost semicolon.
-    expect(nginxTest(requireServer('nginx'), 'bad-1', 'location / { add_header Access-Control-Allow-Origin https://a.example, https://b.example; }')).not.toEqual([]);
-    expect(nginxTest(requireServer('nginx'), 'bad-2', 'location / { add_header Vary Origin }')).not.toEqual([]);
-    expect(apacheTest(requireServer('apache'), 'bad-1', '<Location "/">\nHeader always set Vary\n</Location>')).not.toEqual([]);
-    expect(apacheTest(requireServer('apache'), 'bad-2', '<Location "/">\nHeader always set Vary "Origin"')).not.toEqual([]);
+    expect(configTest('nginx', 'bad-1', 'location / { add_header Access-Control-Allow-Origin https://a.example, https://b.example; }')).not.toEqual([]);
+    expect(configTest('nginx', 'bad-2', 'location / { add_header Vary Origin }')).not.toEqual([]);
+    expect(configTest('apache', 'bad-1', '<Location "/">\nHeader always set Vary\n</Location>')).not.toEqual([]);
+    expect(configTest('apache', 'bad-2', '<Location "/">\nHeader always set Vary "Origin"')).not.toEqual([]);
   });
 });

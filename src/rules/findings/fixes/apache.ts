@@ -7,7 +7,7 @@
 import type { Fix } from '../../../model';
 import type { CorsSpec } from '../spec';
 import { apacheStr } from './quote';
-import { stack } from './types';
+import { serverConfigStack } from './types';
 
 /** The URL prefix the rules apply to: the request path's first segment. */
 function prefix(s: CorsSpec): string {
@@ -69,11 +69,4 @@ function singleSource(s: CorsSpec): Fix {
   return { stack: 'apache', title: 'Apache httpd: drop the app\'s CORS headers and set them once', language: 'apache', snippet: snippet(s, true) };
 }
 
-export const apacheStack = stack('apache', {
-  allow,
-  'preflight-no-auth': allow,
-  errors: allow,
-  backend: allow,
-  vary: allow,
-  'single-source': singleSource,
-});
+export const apacheStack = serverConfigStack('apache', allow, singleSource);

@@ -5,7 +5,7 @@
 import type { Fix } from '../../../model';
 import type { CorsSpec } from '../spec';
 import { nginxStr } from './quote';
-import { stack } from './types';
+import { serverConfigStack } from './types';
 
 function location(s: CorsSpec): string {
   const first = s.path.split('/').filter((p) => p.length > 0)[0];
@@ -73,11 +73,4 @@ function singleSource(s: CorsSpec): Fix {
   };
 }
 
-export const nginxStack = stack('nginx', {
-  allow,
-  'preflight-no-auth': allow,
-  errors: allow,
-  backend: allow,
-  vary: allow,
-  'single-source': singleSource,
-});
+export const nginxStack = serverConfigStack('nginx', allow, singleSource);

@@ -39,6 +39,14 @@ export interface FixStack {
 }
 
 /** Helper for stacks that answer a few remedies with one builder each. */
+/**
+ * A web server's config stack (nginx, httpd): one block answers preflights and puts the headers on every
+ * answer, errors included, so it serves every remedy but "keep one layer", which drops the app's headers.
+ */
+export function serverConfigStack(id: string, allow: (spec: CorsSpec) => Fix, singleSource: (spec: CorsSpec) => Fix): FixStack {
+  return stack(id, { allow, 'preflight-no-auth': allow, errors: allow, backend: allow, vary: allow, 'single-source': singleSource });
+}
+
 export function stack(id: string, builders: Partial<Record<Remedy, (spec: CorsSpec) => Fix | Fix[] | null>>): FixStack {
   return {
     id,
