@@ -69,6 +69,10 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
     const conf = join(dir, `${spec.server}.conf`);
     await writeFile(conf, spec.config(dir, port));
     const child = spawn(binary, spec.args(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'] });
+    // A test that times out ends its worker without running `finally`: take the server down with it.
+    const orphan = (): void => { child.kill('SIGKILL'); };
+    process.once('exit', orphan);
+    child.once('exit', () => process.off('exit', orphan));
     let err = '';
     child.stderr?.on('data', (d: Buffer) => { err += d.toString(); });
     try {
