@@ -70,7 +70,7 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
     await writeFile(conf, spec.config(dir, port));
     const child = spawn(binary, spec.args(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'] });
     // A test that times out ends its worker without running `finally`: take the server down with it.
-    const orphan = (): void => { child.kill('SIGKILL'); };
+    const orphan = (): void => { child.kill('SIGTERM'); }; // both stop their workers on TERM
     process.once('exit', orphan);
     child.once('exit', () => process.off('exit', orphan));
     let err = '';
