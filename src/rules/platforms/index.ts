@@ -3,6 +3,7 @@
  * nothing else changes. Order breaks confidence ties (more specific first).
  */
 import type { Exchange, PlatformMatch, Verdict } from '../../model';
+import { apache } from './apache';
 import { awsApiGatewayHttp } from './aws-apigateway-http';
 import { awsApiGatewayRest } from './aws-apigateway-rest';
 import { awsCloudFront } from './aws-cloudfront';
@@ -14,7 +15,6 @@ import { fastify } from './fastify';
 import { gcpApiGateway } from './gcp-api-gateway';
 import { gcpCloudRun } from './gcp-cloud-run';
 import { koa } from './koa';
-import { apache } from './apache';
 import { nginx } from './nginx';
 import { spring } from './spring';
 import { signalInput, type SignalInput } from './signals';
