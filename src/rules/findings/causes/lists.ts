@@ -21,10 +21,14 @@ export function methodNotAllowed(ctx: RuleContext, at: Located): Candidate {
   }
   if (allowed.includes('*') && ctx.facts.credentialsInclude) notes.push('"*" counts as a wildcard only for requests without credentials; this one has credentials.');
   if (ctx.platform.id === 'aws-s3') notes.push('S3 CORS rules accept only GET, PUT, POST, DELETE and HEAD.');
+  const allow = headerValue(at.response, 'allow');
+  // A server's own OPTIONS answer (httpd for static files, Express without cors(), WebDAV) lists its
+  // methods in Allow: a common misreading, since CORS reads only Access-Control-Allow-Methods.
+  if (acam === null && allow !== null) notes.push(`The answer does have Allow: ${oneLine(allow, 60)} — the server's own answer to OPTIONS, which CORS ignores: only Access-Control-Allow-Methods counts.`);
   return {
     finding: makeFinding('method-not-allowed', {
       explanation: `The preflight asked permission for ${method} (Access-Control-Request-Method: ${method}) and the answer allows ${acam === null ? 'no methods at all (no Access-Control-Allow-Methods header)' : `only ${acam}`}. GET, HEAD and POST are always allowed; every other method must be listed.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}${deployNote(ctx)}${neverSent(ctx)}`,
-      evidence: [`preflight request: Access-Control-Request-Method: ${method}`, headerEvidence(at.where, at.response, ACAM)],
+      evidence: [`preflight request: Access-Control-Request-Method: ${method}`, headerEvidence(at.where, at.response, ACAM), acam === null && allow !== null ? headerEvidence(at.where, at.response, 'allow') : null],
       fixes: fixesFor(ctx, remedies),
     }),
     headline: `The server's preflight answer doesn't allow the ${method} method (it allows ${acam === null ? 'none' : q(acam)}), so the browser never sent the request.`,
