@@ -1,8 +1,10 @@
-// Where the real web servers the tests run live (nginx, Apache httpd): the env var wins, then the usual
-// paths. The tests start them as plain processes on loopback with their own config, never as services.
+// Where the real servers the tests run live (nginx, Apache httpd, and a Python with FastAPI + uvicorn): the
+// env var wins, then the usual paths. The tests start them as plain processes on loopback with their own
+// config, never as services.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** @type {Record<'nginx' | 'apache', { env: string; candidates: string[]; debianPackage: string }>} */
+/** @type {Record<'nginx' | 'apache' | 'fastapi', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
 export const SERVERS = {
   nginx: {
     env: 'NGINX_PATH',
@@ -14,17 +16,36 @@ export const SERVERS = {
     candidates: ['/usr/sbin/apache2', '/usr/sbin/httpd', '/usr/local/apache2/bin/httpd', '/opt/homebrew/bin/httpd'],
     debianPackage: 'apache2',
   },
+  // Debian's own Python (not a pyenv or venv one earlier in PATH): the one Debian's packages install into.
+  fastapi: {
+    env: 'FASTAPI_PYTHON',
+    candidates: ['/usr/bin/python3'],
+    debianPackage: 'python3-fastapi python3-uvicorn',
+    probe: ['-c', 'import fastapi, uvicorn'],
+  },
 };
 
-/** @param {'nginx' | 'apache'} name @returns {string | null} */
+/** @param {string} path @param {string[] | undefined} probe */
+function works(path, probe) {
+  if (!existsSync(path)) return false;
+  if (!probe) return true;
+  try {
+    execFileSync(path, probe, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** @param {'nginx' | 'apache' | 'fastapi'} name @returns {string | null} */
 export function findServer(name) {
   const s = SERVERS[name];
   const fromEnv = process.env[s.env];
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return s.candidates.find((p) => existsSync(p)) ?? null;
+  if (fromEnv) return works(fromEnv, s.probe) ? fromEnv : null;
+  return s.candidates.find((p) => works(p, s.probe)) ?? null;
 }
 
-/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache'} name @returns {string} */
+/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'fastapi'} name @returns {string} */
 export function requireServer(name) {
   const found = findServer(name);
   if (found) return found;

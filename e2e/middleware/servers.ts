@@ -1,7 +1,7 @@
 /**
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
- * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, and a real nginx and
- * Apache httpd (nginx-cases.ts, apache-cases.ts). Their answers are whatever the packages write — nothing here states a
+ * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, FastAPI + Starlette's
+ * CORSMiddleware, and a real nginx and Apache httpd (nginx-cases.ts, apache-cases.ts, fastapi-cases.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
@@ -15,10 +15,12 @@ import Koa from 'koa';
 import { nginxLab } from './nginx-cases';
 import { apacheLab } from './apache-cases';
 import { startApache } from './apache';
+import { fastapiLab } from './fastapi-cases';
+import { startFastapi } from './fastapi';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'fastapi';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -194,12 +196,17 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const n = nginxLab(apps);
   const servers = [pageServer, backendServer, unauthorizedServer, corsAppServer, expressServer, koaServer];
   const a = apacheLab(app, apps);
+  const p = fastapiLab(app);
+  const started: WebServer[] = [];
   let nginx: WebServer;
   let apache: WebServer;
+  let fastapi: WebServer;
   try {
-    nginx = await startNginx(n.server, { http: n.http, files: n.files });
-    apache = await startApache(a.body, { files: a.files }).catch(async (e: unknown) => { await nginx.close(); throw e; });
+    started.push(nginx = await startNginx(n.server, { http: n.http, files: n.files }));
+    started.push(apache = await startApache(a.body, { files: a.files }));
+    started.push(fastapi = await startFastapi(p.config));
   } catch (e) {
+    await Promise.all(started.map((s) => s.close()));
     await Promise.all([...servers.map(close), f.close()]);
     throw e;
   }
@@ -210,13 +217,14 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     koa: await listen(koaServer),
     nginx: nginx.origin,
     apache: apache.origin,
+    fastapi: fastapi.origin,
   };
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...p.cases],
     async close() {
-      await Promise.all([...servers.map(close), f.close(), nginx.close(), apache.close()]);
+      await Promise.all([...servers.map(close), f.close(), ...started.map((s) => s.close())]);
     },
   };
 }

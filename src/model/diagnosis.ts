@@ -78,6 +78,7 @@ export type PlatformId =
   | 'express'
   | 'fastify'
   | 'koa'
+  | 'fastapi'
   | 'spring'
   | 'unknown';
 

@@ -2,8 +2,8 @@
  * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
  * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n), nginx (nginx -t, inside a
  * server block), Apache httpd (httpd -t, in the main server); Java gets a balance check. Inputs: the
- * platform fixtures plus hostile exchanges (once more as answered by nginx and by httpd, so that their
- * snippets quote hostile values too).
+ * platform fixtures plus hostile exchanges (once more as answered by nginx, by httpd and by uvicorn, so that
+ * their snippets quote hostile values too).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ function collect(): Map<string, Fix[]> {
   for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) {
     const x = hostileExchange(input);
     add(x);
-    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)')]) {
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('uvicorn')]) {
       add({
         ...x,
         ...(x.response ? { response: server(x.response) } : {}),

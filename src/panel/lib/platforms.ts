@@ -15,6 +15,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   express: 'Express',
   fastify: 'Fastify',
   koa: 'Koa',
+  fastapi: 'FastAPI',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -35,6 +36,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'express', label: 'Express' },
   { value: 'fastify', label: 'Fastify' },
   { value: 'koa', label: 'Koa' },
+  { value: 'fastapi', label: 'FastAPI / Starlette' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

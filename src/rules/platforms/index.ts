@@ -11,6 +11,7 @@ import { awsLambdaUrl } from './aws-lambda-url';
 import { awsS3 } from './aws-s3';
 import { azureApim } from './azure-apim';
 import { express } from './express';
+import { fastapi } from './fastapi';
 import { fastify } from './fastify';
 import { gcpApiGateway } from './gcp-api-gateway';
 import { gcpCloudRun } from './gcp-cloud-run';
@@ -35,6 +36,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   express,
   fastify,
   koa,
+  fastapi,
   nginx,
   apache,
   awsCloudFront,

@@ -22,6 +22,7 @@ export const SIGNATURES: Record<string, { headers: Lines; body?: string; host?: 
   express: { headers: [['X-Powered-By', 'Express']] },
   fastify: { headers: [['Keep-Alive', 'timeout=72']] },
   koa: { headers: [['Access-Control-Allow-Methods', 'GET,HEAD,PUT,POST,DELETE,PATCH']] },
+  fastapi: { headers: [['Server', 'uvicorn']] },
   spring: { headers: [['Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers']] },
   unknown: { headers: [] },
 };
