@@ -53,7 +53,7 @@ test('the fix CORS Lens gives for the server that answered, run as it is, makes 
       const rows: string[] = [];
       const problems: string[] = [];
       const checked = new Set<string>();
-      // One app per distinct fix and case: requests that get the same snippet share it.
+      // One app per distinct fix, app behind it and route behaviour: requests that get the same snippet share it.
       const apps = new Map<string, Promise<FixedApp>>();
       for (const b of blocked) {
         const what = `${b.c.id} ${b.v.id} (${b.chromium.corsError})`;
@@ -69,7 +69,7 @@ test('the fix CORS Lens gives for the server that answered, run as it is, makes 
           if (!d.findings.some((f) => f.id === 'duplicate-cors-headers')) problems.push(`${what}: no ${b.c.framework} fix to run`);
           continue;
         }
-        const key = `${b.c.id}\n${fix.snippet}`;
+        const key = `${b.c.framework}\n${b.c.upstream ?? ''}\n${b.c.fails === true}\n${fix.snippet}`;
         if (!apps.has(key)) {
           const started = startFixedApp(fix, b.c);
           started.then((a) => fixed.push(a), () => undefined);
