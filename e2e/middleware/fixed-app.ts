@@ -22,7 +22,7 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-const TAIL: Record<Exclude<Framework, 'nginx' | 'apache' | 'fastapi'>, (fails: boolean) => string> = {
+const TAIL: Record<Exclude<Framework, 'nginx' | 'apache' | 'fastapi' | 'flask'>, (fails: boolean) => string> = {
   express: (fails) => `
 app.use(${fails ? '() => { throw new Error("database down"); }' : '(req, res) => { res.json({ ok: true }); }'});
 const server = app.listen(0, "127.0.0.1", () => console.log("listening " + server.address().port));`,
@@ -42,6 +42,7 @@ export function runnable(framework: Framework, fix: Fix): boolean {
   if (framework === 'nginx') return /^location\b/m.test(fix.snippet);
   if (framework === 'apache') return /^<Location\b/m.test(fix.snippet);
   if (framework === 'fastapi') return /^app = FastAPI\(\)$/m.test(fix.snippet);
+  if (framework === 'flask') return /^app = Flask\(__name__\)$/m.test(fix.snippet);
   return /^const app = /m.test(fix.snippet);
 }
 
@@ -65,9 +66,28 @@ uvicorn.run(app, host="127.0.0.1", port=${port}, log_level="critical")
   });
 }
 
+/** A Flask snippet as a Python program on Debian's Python: the case's route appended, then Werkzeug's server. */
+function startFlaskProgram(fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
+  const body = c.fails ? 'raise RuntimeError("database down")' : 'return {"ok": True}';
+  return startWebServer({
+    server: 'flask',
+    config: (_dir, port) => `${fix.snippet}
+
+
+@app.route("/<path:path>", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"])
+def route(path):
+    ${body}
+
+
+app.run(host="127.0.0.1", port=${port}, threaded=True)
+`,
+    args: (_dir, conf) => [conf],
+  });
+}
+
 let serial = 0;
 
-async function startNode(framework: Exclude<Framework, 'nginx' | 'apache' | 'fastapi'>, fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
+async function startNode(framework: Exclude<Framework, 'nginx' | 'apache' | 'fastapi' | 'flask'>, fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
   const dir = resolve(import.meta.dirname, '../artifacts/fixed-apps');
   await mkdir(dir, { recursive: true });
   const file = resolve(dir, `${c.id}-${++serial}.mjs`);
@@ -103,5 +123,6 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   // The snippet has no ProxyPass of its own: the user's stays, here to the case's app.
   if (c.framework === 'apache') return startApache(() => `${fix.snippet}\nProxyPass / ${c.upstream}/`);
   if (c.framework === 'fastapi') return startFastapiProgram(fix, c);
+  if (c.framework === 'flask') return startFlaskProgram(fix, c);
   return startNode(c.framework, fix, c);
 }

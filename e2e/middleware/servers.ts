@@ -1,7 +1,8 @@
 /**
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
  * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, FastAPI + Starlette's
- * CORSMiddleware, and a real nginx and Apache httpd (nginx-cases.ts, apache-cases.ts, fastapi-cases.ts). Their answers are whatever the packages write — nothing here states a
+ * CORSMiddleware, Flask + Flask-CORS, and a real nginx and Apache httpd (nginx-cases.ts, apache-cases.ts,
+ * fastapi-cases.ts, flask-cases.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
@@ -17,10 +18,12 @@ import { apacheLab } from './apache-cases';
 import { startApache } from './apache';
 import { fastapiLab } from './fastapi-cases';
 import { startFastapi } from './fastapi';
+import { flaskLab } from './flask-cases';
+import { startFlask } from './flask';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'fastapi';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'fastapi' | 'flask';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -197,14 +200,17 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const servers = [pageServer, backendServer, unauthorizedServer, corsAppServer, expressServer, koaServer];
   const a = apacheLab(app, apps);
   const p = fastapiLab(app);
+  const fl = flaskLab(app);
   const started: WebServer[] = [];
   let nginx: WebServer;
   let apache: WebServer;
   let fastapi: WebServer;
+  let flask: WebServer;
   try {
     started.push(nginx = await startNginx(n.server, { http: n.http, files: n.files }));
     started.push(apache = await startApache(a.body, { files: a.files }));
     started.push(fastapi = await startFastapi(p.config));
+    started.push(flask = await startFlask(fl.config));
   } catch (e) {
     await Promise.all(started.map((s) => s.close()));
     await Promise.all([...servers.map(close), f.close()]);
@@ -218,11 +224,12 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     nginx: nginx.origin,
     apache: apache.origin,
     fastapi: fastapi.origin,
+    flask: flask.origin,
   };
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...p.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...p.cases, ...fl.cases],
     async close() {
       await Promise.all([...servers.map(close), f.close(), ...started.map((s) => s.close())]);
     },

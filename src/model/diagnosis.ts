@@ -79,6 +79,7 @@ export type PlatformId =
   | 'fastify'
   | 'koa'
   | 'fastapi'
+  | 'flask'
   | 'spring'
   | 'unknown';
 

@@ -43,7 +43,7 @@ function collect(): Map<string, Fix[]> {
   for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) {
     const x = hostileExchange(input);
     add(x);
-    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('uvicorn')]) {
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2')]) {
       add({
         ...x,
         ...(x.response ? { response: server(x.response) } : {}),

@@ -16,6 +16,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   fastify: 'Fastify',
   koa: 'Koa',
   fastapi: 'FastAPI',
+  flask: 'Flask',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -37,6 +38,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'fastify', label: 'Fastify' },
   { value: 'koa', label: 'Koa' },
   { value: 'fastapi', label: 'FastAPI / Starlette' },
+  { value: 'flask', label: 'Flask' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

@@ -26,7 +26,16 @@ const SAFELISTED_FIRST = /^Accept, Accept-Language, Content-Language, Content-Ty
 
 const SIGNALS: readonly Signal[] = [
   { kind: 'header', name: 'server', value: /^uvicorn$/i, weight: 0.7 },
-  { kind: 'header', name: 'access-control-allow-methods', value: ALL_METHODS, weight: 0.6 },
+  {
+    kind: 'custom', weight: 0.6,
+    test: (e: Exchange) => {
+      // Flask-CORS sends the same list, next to Flask's own Allow header.
+      const r = e.preflight?.response;
+      return r && ALL_METHODS.test(headerValue(r, 'access-control-allow-methods') ?? '') && headerValue(r, 'allow') === null
+        ? `preflight response: access-control-allow-methods: ${headerValue(r, 'access-control-allow-methods')}`
+        : null;
+    },
+  },
   { kind: 'header', name: 'access-control-allow-headers', value: SAFELISTED_FIRST, weight: 0.6 },
   { kind: 'body', pattern: DISALLOWED, weight: 0.9, label: 'Starlette CORSMiddleware refusal' },
   { kind: 'body', pattern: /^\{"detail":"(Method Not Allowed|Not Found)"\}$/, weight: 0.6, label: 'FastAPI error body' },

@@ -13,6 +13,7 @@ import { azureApim } from './azure-apim';
 import { express } from './express';
 import { fastapi } from './fastapi';
 import { fastify } from './fastify';
+import { flask } from './flask';
 import { gcpApiGateway } from './gcp-api-gateway';
 import { gcpCloudRun } from './gcp-cloud-run';
 import { koa } from './koa';
@@ -37,6 +38,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   fastify,
   koa,
   fastapi,
+  flask,
   nginx,
   apache,
   awsCloudFront,

@@ -23,6 +23,7 @@ export const SIGNATURES: Record<string, { headers: Lines; body?: string; host?: 
   fastify: { headers: [['Keep-Alive', 'timeout=72']] },
   koa: { headers: [['Access-Control-Allow-Methods', 'GET,HEAD,PUT,POST,DELETE,PATCH']] },
   fastapi: { headers: [['Server', 'uvicorn']] },
+  flask: { headers: [['Server', 'Werkzeug/2.2.2 Python/3.11.2']] },
   spring: { headers: [['Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers']] },
   unknown: { headers: [] },
 };
