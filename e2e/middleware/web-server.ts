@@ -28,6 +28,13 @@ export interface WebServerSpec {
   files?: Record<string, string>;
 }
 
+/**
+ * The servers still running. A test that times out ends its worker without running `finally`: they go
+ * down with it (TERM: nginx and httpd stop their workers on it). One listener for all of them.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => { for (const child of running) child.kill('SIGTERM'); });
+
 /** Resolves once something accepts connections on the port; rejects when the server exits first. */
 function listening(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -69,10 +76,8 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
     const conf = join(dir, `${spec.server}.conf`);
     await writeFile(conf, spec.config(dir, port));
     const child = spawn(binary, spec.args(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'] });
-    // A test that times out ends its worker without running `finally`: take the server down with it.
-    const orphan = (): void => { child.kill('SIGTERM'); }; // both stop their workers on TERM
-    process.once('exit', orphan);
-    child.once('exit', () => process.off('exit', orphan));
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     let err = '';
     child.stderr?.on('data', (d: Buffer) => { err += d.toString(); });
     try {
