@@ -161,8 +161,8 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     res.end('<!doctype html><title>CORS Lens middleware lab</title><p>app');
   });
   const app = await listen(pageServer);
-  // Apps behind nginx: one without CORS of its own, one whose auth refuses everything, and Express
-  // with app.use(cors()) on every path.
+  // Apps behind nginx and httpd: one without CORS of its own, one whose auth refuses everything, and
+  // Express with app.use(cors()) on every path.
   const answer = (status: number, body: unknown) => createServer((req, res) => {
     req.resume();
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -201,21 +201,20 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const a = apacheLab(app, apps);
   const p = fastapiLab(app);
   const fl = flaskLab(app);
-  const started: WebServer[] = [];
-  let nginx: WebServer;
-  let apache: WebServer;
-  let fastapi: WebServer;
-  let flask: WebServer;
-  try {
-    started.push(nginx = await startNginx(n.server, { http: n.http, files: n.files }));
-    started.push(apache = await startApache(a.body, { files: a.files }));
-    started.push(fastapi = await startFastapi(p.config));
-    started.push(flask = await startFlask(fl.config));
-  } catch (e) {
-    await Promise.all(started.map((s) => s.close()));
-    await Promise.all([...servers.map(close), f.close()]);
-    throw e;
+  // The real servers start side by side (the Python ones take a second each to import).
+  const results = await Promise.allSettled([
+    startNginx(n.server, { http: n.http, files: n.files }),
+    startApache(a.body, { files: a.files }),
+    startFastapi(p.config),
+    startFlask(fl.config),
+  ]);
+  const started: WebServer[] = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all([...started.map((s) => s.close()), ...servers.map(close), f.close()]);
+    throw failed.reason;
   }
+  const [nginx, apache, fastapi, flask] = started as [WebServer, WebServer, WebServer, WebServer];
 
   const origins: Record<Framework, string> = {
     express: expressOrigin,
