@@ -1,10 +1,10 @@
 /**
  * Runs a fix snippet CORS Lens gave, as it is: nginx and Apache httpd snippets in a fresh server in front
- * of the app (httpd keeps a ProxyPass of the user's, appended here), and
- * Express / Fastify / Koa snippets (a whole app up to "routes after this line") as a Node program with
- * the case's route appended — answering { ok: true }, or throwing when the case's handler throws. The
- * program lives under e2e/artifacts so that it imports the project's own express, fastify, koa and
- * CORS packages.
+ * of the app (httpd keeps a ProxyPass of the user's, appended here); Express / Fastify / Koa snippets (a
+ * whole app up to "routes after this line") as a Node program, and FastAPI / Flask ones as a Python
+ * program on Debian's Python, with the case's route appended — answering { ok: true }, or throwing when
+ * the case's handler throws. Node programs live under e2e/artifacts so that they import the project's
+ * own express, fastify, koa and CORS packages.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -46,41 +46,29 @@ export function runnable(framework: Framework, fix: Fix): boolean {
   return /^const app = /m.test(fix.snippet);
 }
 
-/** A FastAPI snippet as a Python program on Debian's Python: the case's route appended, then uvicorn. */
-function startFastapiProgram(fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
-  const body = c.fails ? 'raise RuntimeError("database down")' : 'return {"ok": True}';
-  return startWebServer({
-    server: 'fastapi',
-    config: (_dir, port) => `${fix.snippet}
-
-
-@app.api_route("/{path:path}", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"])
+/** The route and the server start each Python framework's snippet is completed with. */
+const PY_TAIL: Record<'fastapi' | 'flask', (body: string, port: number) => string> = {
+  fastapi: (body, port) => `@app.api_route("/{path:path}", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"])
 async def route(path: str):
     ${body}
 
 
 import uvicorn  # noqa: E402
-uvicorn.run(app, host="127.0.0.1", port=${port}, log_level="critical")
-`,
-    args: (_dir, conf) => [conf],
-  });
-}
-
-/** A Flask snippet as a Python program on Debian's Python: the case's route appended, then Werkzeug's server. */
-function startFlaskProgram(fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
-  const body = c.fails ? 'raise RuntimeError("database down")' : 'return {"ok": True}';
-  return startWebServer({
-    server: 'flask',
-    config: (_dir, port) => `${fix.snippet}
-
-
-@app.route("/<path:path>", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"])
+uvicorn.run(app, host="127.0.0.1", port=${port}, log_level="critical")`,
+  flask: (body, port) => `@app.route("/<path:path>", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"])
 def route(path):
     ${body}
 
 
-app.run(host="127.0.0.1", port=${port}, threaded=True)
-`,
+app.run(host="127.0.0.1", port=${port}, threaded=True)`,
+};
+
+/** A FastAPI or Flask snippet as a Python program on Debian's Python: the case's route appended, then its server. */
+function startPythonProgram(server: 'fastapi' | 'flask', fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
+  const body = c.fails ? 'raise RuntimeError("database down")' : 'return {"ok": True}';
+  return startWebServer({
+    server,
+    config: (_dir, port) => `${fix.snippet}\n\n\n${PY_TAIL[server](body, port)}\n`,
     args: (_dir, conf) => [conf],
   });
 }
@@ -122,7 +110,6 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   }
   // The snippet has no ProxyPass of its own: the user's stays, here to the case's app.
   if (c.framework === 'apache') return startApache(() => `${fix.snippet}\nProxyPass / ${c.upstream}/`);
-  if (c.framework === 'fastapi') return startFastapiProgram(fix, c);
-  if (c.framework === 'flask') return startFlaskProgram(fix, c);
+  if (c.framework === 'fastapi' || c.framework === 'flask') return startPythonProgram(c.framework, fix, c);
   return startNode(c.framework, fix, c);
 }
