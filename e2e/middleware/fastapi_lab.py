@@ -1,6 +1,6 @@
 """FastAPI + Starlette's CORSMiddleware, configured the usual ways, one sub-application per case.
 
-Run by e2e/middleware/fastapi.ts with Debian's python3 (python3-fastapi, python3-uvicorn):
+Run by e2e/middleware/python-lab.ts with Debian's python3 (python3-fastapi, python3-uvicorn):
   python3 fastapi_lab.py <config.json>
   config: {"port": <port>, "cases": {"<id>": {"cors": {CORSMiddleware kwargs} | null, "fails": bool}}}
 Each case answers at /p/<id>/r; what Starlette answers is its own business, Chromium judges it.

@@ -1,6 +1,6 @@
 """Flask + Flask-CORS, configured the usual ways: one Flask-CORS resource per case.
 
-Run by e2e/middleware/flask.ts with Debian's python3 (python3-flask, python3-flask-cors):
+Run by e2e/middleware/python-lab.ts with Debian's python3 (python3-flask, python3-flask-cors):
   python3 flask_lab.py <config.json>
   config: {"port": <port>, "cases": {"<id>": {"cors": {Flask-CORS resource options} | null, "fails": bool}}}
 Each case answers at /f/<id>/r on Werkzeug's server; Chromium judges what Flask-CORS answers.

@@ -17,9 +17,8 @@ import { nginxLab } from './nginx-cases';
 import { apacheLab } from './apache-cases';
 import { startApache } from './apache';
 import { fastapiLab } from './fastapi-cases';
-import { startFastapi } from './fastapi';
 import { flaskLab } from './flask-cases';
-import { startFlask } from './flask';
+import { startPythonLab } from './python-lab';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
@@ -205,8 +204,8 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const results = await Promise.allSettled([
     startNginx(n.server, { http: n.http, files: n.files }),
     startApache(a.body, { files: a.files }),
-    startFastapi(p.config),
-    startFlask(fl.config),
+    startPythonLab('fastapi', p.config),
+    startPythonLab('flask', fl.config),
   ]);
   const started: WebServer[] = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

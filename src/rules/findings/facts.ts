@@ -4,7 +4,7 @@
  * Only observation here — no opinions about causes.
  */
 import type { Exchange, Phase, RedirectHop, ResponseRecord, Verdict } from '../../model';
-import { headerValue, originOf, parseUrl, splitList } from './wire';
+import { hasHeader, headerValue, originOf, parseUrl, splitList } from './wire';
 
 export interface Located {
   /** Human label used in evidence, e.g. "preflight response". */
@@ -87,6 +87,14 @@ function inferRequestedHeaders(exchange: Exchange): string[] {
 }
 
 /** Requested headers the ACAH value does not allow, following Chromium 156 (see cors-checks.md §2). */
+/**
+ * Another answer of the exchange that did carry Access-Control-Allow-Origin: the sign that a server adds
+ * the CORS headers to some answers only (nginx add_header, httpd Header set, without `always`).
+ */
+export function otherAnswerWithAllowOrigin(facts: Facts, r: ResponseRecord): Located | undefined {
+  return facts.responses.find((x) => x.response !== r && hasHeader(x.response, 'access-control-allow-origin'));
+}
+
 export function missingHeadersFor(requested: readonly string[], allowHeaders: string | null, credentialsInclude: boolean): string[] {
   const allowed = new Set(splitList(allowHeaders).map((h) => h.toLowerCase()));
   // Without credentials `*` is a wildcard (Chromium 156 lets it cover Authorization too); with credentials it is a literal name.

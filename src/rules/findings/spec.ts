@@ -55,6 +55,15 @@ export interface CorsSpec {
 }
 
 export const PLACEHOLDER_ORIGIN = 'https://your-app.example.com';
+
+/**
+ * The request path's first segment when it is a plain word, for a server config to scope its CORS lines
+ * to (nginx location, httpd <Location>, a Flask-CORS resource); null when there is none.
+ */
+export function pathPrefix(s: Pick<CorsSpec, 'path'>): string | null {
+  const first = s.path.split('/').filter((p) => p.length > 0)[0];
+  return first && /^[A-Za-z0-9._~-]+$/.test(first) ? first : null;
+}
 export const SUGGESTED_MAX_AGE = 600;
 
 const TOKEN_SAFE = /^[A-Za-z0-9!#%&*+.^_|~-]{1,64}$/;

@@ -8,6 +8,7 @@ import type { ResponseRecord } from '../../model';
 import type { ResponseMeaning, RuleContext } from '../findings/context';
 import { apacheStack } from '../findings/fixes/apache';
 import { headersStack } from '../findings/fixes/headers';
+import { otherAnswerWithAllowOrigin } from '../findings/facts';
 import { genericMeaning } from '../findings/status';
 import { bodyUnseen } from '../findings/unseen-body';
 import { hasHeader } from '../findings/wire';
@@ -37,7 +38,7 @@ function explainApache(r: ResponseRecord, where: string, ctx: RuleContext): Resp
   const unseen = bodyUnseen(r);
   let always = '';
   if (!hasHeader(r, 'access-control-allow-origin') && OWN_ERRORS.has(r.status) && (ownPage || unseen)) {
-    const other = ctx.facts.responses.find((x) => x.response !== r && hasHeader(x.response, 'access-control-allow-origin'));
+    const other = otherAnswerWithAllowOrigin(ctx.facts, r);
     always = other
       ? ` The ${other.where} from the same server did carry Access-Control-Allow-Origin: the classic sign of \`Header set\` without \`always\`, which httpd skips on the errors it makes itself (401/403 from auth and Require, 404, 405, 503 when the app is down).`
       : ' If httpd adds the CORS headers, note that `Header set` skips the errors httpd makes itself (401/403 from auth and Require, 404, 405, 503 when the app is down): it needs `Header always set`.';

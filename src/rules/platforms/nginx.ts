@@ -6,6 +6,7 @@ import type { ResponseRecord } from '../../model';
 import type { ResponseMeaning, RuleContext } from '../findings/context';
 import { headersStack } from '../findings/fixes/headers';
 import { nginxStack } from '../findings/fixes/nginx';
+import { otherAnswerWithAllowOrigin } from '../findings/facts';
 import { genericMeaning } from '../findings/status';
 import { bodyUnseen } from '../findings/unseen-body';
 import { hasHeader } from '../findings/wire';
@@ -31,7 +32,7 @@ function explainNginx(r: ResponseRecord, where: string, ctx: RuleContext): Respo
   // A live capture has no body: nginx's own page cannot be seen, but 405 to OPTIONS and 502/504 are
   // what nginx answers itself far more often than an app behind it does; said as the likely reason.
   const unseen = bodyUnseen(r);
-  const other = ctx.facts.responses.find((x) => x.response !== r && hasHeader(x.response, 'access-control-allow-origin'));
+  const other = otherAnswerWithAllowOrigin(ctx.facts, r);
   let always = '';
   if (!ADD_HEADER_STATUSES.has(r.status) && !hasHeader(r, 'access-control-allow-origin')) {
     always = other

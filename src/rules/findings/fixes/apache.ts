@@ -5,14 +5,14 @@
  * real httpd 2.4 in e2e/middleware/apache-cases.ts).
  */
 import type { Fix } from '../../../model';
-import type { CorsSpec } from '../spec';
+import { pathPrefix, type CorsSpec } from '../spec';
 import { apacheStr } from './quote';
 import { serverConfigStack } from './types';
 
 /** The URL prefix the rules apply to: the request path's first segment. */
 function prefix(s: CorsSpec): string {
-  const first = s.path.split('/').filter((p) => p.length > 0)[0];
-  return first && /^[A-Za-z0-9._~-]+$/.test(first) ? `/${first}/` : '/';
+  const first = pathPrefix(s);
+  return first ? `/${first}/` : '/';
 }
 
 function headerLines(s: CorsSpec, indent: string): string[] {

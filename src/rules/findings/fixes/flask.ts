@@ -4,14 +4,15 @@
  * exception too (checked in e2e/fixes.spec.ts against Flask 2.2 / Flask-CORS 3.0).
  */
 import type { Fix } from '../../../model';
-import type { CorsSpec } from '../spec';
+import { pathPrefix, type CorsSpec } from '../spec';
 import { pyStr } from './quote';
 import { stack } from './types';
 
 /** The resource pattern: the request path's first segment, as Flask-CORS's regex. */
 function resource(s: CorsSpec): string {
-  const first = s.path.split('/').filter((p) => p.length > 0)[0];
-  return first && /^[A-Za-z0-9_~-]+$/.test(first) ? `/${first}/*` : '/*';
+  const first = pathPrefix(s);
+  // A dot would be "any character" in the pattern: then the whole app.
+  return first && !first.includes('.') ? `/${first}/*` : '/*';
 }
 
 function allow(s: CorsSpec): Fix {

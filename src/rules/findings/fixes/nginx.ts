@@ -3,13 +3,13 @@
  * block with any add_header drops the inherited ones (platforms.md §1 Others).
  */
 import type { Fix } from '../../../model';
-import type { CorsSpec } from '../spec';
+import { pathPrefix, type CorsSpec } from '../spec';
 import { nginxStr } from './quote';
 import { serverConfigStack } from './types';
 
 function location(s: CorsSpec): string {
-  const first = s.path.split('/').filter((p) => p.length > 0)[0];
-  return first && /^[A-Za-z0-9._~-]+$/.test(first) ? `/${first}/` : '/';
+  const first = pathPrefix(s);
+  return first ? `/${first}/` : '/';
 }
 
 function corsLines(s: CorsSpec, indent: string, preflight: boolean): string[] {
