@@ -1,10 +1,10 @@
-// Where the real servers the tests run live (nginx, Apache httpd, and a Python with FastAPI + uvicorn or Flask + Flask-CORS): the
-// env var wins, then the usual paths. The tests start them as plain processes on loopback with their own
-// config, never as services.
+// Where the real servers the tests run live (nginx, Apache httpd, and a Python with FastAPI + uvicorn, Flask +
+// Flask-CORS or Django + django-cors-headers): the env var wins, then the usual paths. The tests start them as
+// plain processes on loopback with their own config, never as services.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** @type {Record<'nginx' | 'apache' | 'fastapi' | 'flask', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
+/** @type {Record<'nginx' | 'apache' | 'fastapi' | 'flask' | 'django', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
 export const SERVERS = {
   nginx: {
     env: 'NGINX_PATH',
@@ -29,6 +29,12 @@ export const SERVERS = {
     debianPackage: 'python3-flask python3-flask-cors',
     probe: ['-c', 'import flask, flask_cors'],
   },
+  django: {
+    env: 'DJANGO_PYTHON',
+    candidates: ['/usr/bin/python3'],
+    debianPackage: 'python3-django python3-django-cors-headers',
+    probe: ['-c', 'import django, corsheaders'],
+  },
 };
 
 /** @param {string} path @param {string[] | undefined} probe */
@@ -43,7 +49,7 @@ function works(path, probe) {
   }
 }
 
-/** @param {'nginx' | 'apache' | 'fastapi' | 'flask'} name @returns {string | null} */
+/** @param {'nginx' | 'apache' | 'fastapi' | 'flask' | 'django'} name @returns {string | null} */
 export function findServer(name) {
   const s = SERVERS[name];
   const fromEnv = process.env[s.env];
@@ -51,7 +57,7 @@ export function findServer(name) {
   return s.candidates.find((p) => works(p, s.probe)) ?? null;
 }
 
-/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'fastapi' | 'flask'} name @returns {string} */
+/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'fastapi' | 'flask' | 'django'} name @returns {string} */
 export function requireServer(name) {
   const found = findServer(name);
   if (found) return found;

@@ -3,7 +3,8 @@
  * of the app (httpd keeps a ProxyPass of the user's, appended here); Express / Fastify / Koa snippets (a
  * whole app up to "routes after this line") as a Node program, and FastAPI / Flask ones as a Python
  * program on Debian's Python, with the case's route appended — answering { ok: true }, or throwing when
- * the case's handler throws. Node programs live under e2e/artifacts so that they import the project's
+ * the case's handler throws; Django ones (settings appended to settings.py) at the end of the case's own
+ * settings in the lab's Django app. Node programs live under e2e/artifacts so that they import the project's
  * own express, fastify, koa and CORS packages.
  */
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Fix } from '../../src/model';
 import { startApache } from './apache';
+import { startPythonLab } from './python-lab';
 import { startWebServer } from './web-server';
 import { startNginx } from './nginx';
 import type { Framework, MiddlewareCase } from './servers';
@@ -22,7 +24,9 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-const TAIL: Record<Exclude<Framework, 'nginx' | 'apache' | 'fastapi' | 'flask'>, (fails: boolean) => string> = {
+type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'fastapi' | 'flask' | 'django'>;
+
+const TAIL: Record<NodeFramework, (fails: boolean) => string> = {
   express: (fails) => `
 app.use(${fails ? '() => { throw new Error("database down"); }' : '(req, res) => { res.json({ ok: true }); }'});
 const server = app.listen(0, "127.0.0.1", () => console.log("listening " + server.address().port));`,
@@ -43,6 +47,7 @@ export function runnable(framework: Framework, fix: Fix): boolean {
   if (framework === 'apache') return /^<Location\b/m.test(fix.snippet);
   if (framework === 'fastapi') return /^app = FastAPI\(\)$/m.test(fix.snippet);
   if (framework === 'flask') return /^app = Flask\(__name__\)$/m.test(fix.snippet);
+  if (framework === 'django') return /^CORS_ALLOWED_ORIGINS = /m.test(fix.snippet);
   return /^const app = /m.test(fix.snippet);
 }
 
@@ -75,7 +80,7 @@ function startPythonProgram(server: 'fastapi' | 'flask', fix: Fix, c: Middleware
 
 let serial = 0;
 
-async function startNode(framework: Exclude<Framework, 'nginx' | 'apache' | 'fastapi' | 'flask'>, fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
+async function startNode(framework: NodeFramework, fix: Fix, c: MiddlewareCase): Promise<FixedApp> {
   const dir = resolve(import.meta.dirname, '../artifacts/fixed-apps');
   await mkdir(dir, { recursive: true });
   const file = resolve(dir, `${c.id}-${++serial}.mjs`);
@@ -111,5 +116,6 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   // The snippet has no ProxyPass of its own: the user's stays, here to the case's app.
   if (c.framework === 'apache') return startApache(() => `${fix.snippet}\nProxyPass / ${c.upstream}/`);
   if (c.framework === 'fastapi' || c.framework === 'flask') return startPythonProgram(c.framework, fix, c);
+  if (c.framework === 'django') return startPythonLab('django', { [c.id.replace(/^django-/, '')]: c.django! }, fix.snippet);
   return startNode(c.framework, fix, c);
 }

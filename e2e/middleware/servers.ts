@@ -1,8 +1,8 @@
 /**
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
  * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, FastAPI + Starlette's
- * CORSMiddleware, Flask + Flask-CORS, and a real nginx and Apache httpd (nginx-cases.ts, apache-cases.ts,
- * fastapi-cases.ts, flask-cases.ts). Their answers are whatever the packages write — nothing here states a
+ * CORSMiddleware, Flask + Flask-CORS, Django + django-cors-headers, and a real nginx and Apache httpd
+ * (nginx-cases.ts, apache-cases.ts, fastapi-cases.ts, flask-cases.ts, django-cases.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
@@ -18,11 +18,12 @@ import { apacheLab } from './apache-cases';
 import { startApache } from './apache';
 import { fastapiLab } from './fastapi-cases';
 import { flaskLab } from './flask-cases';
-import { startPythonLab } from './python-lab';
+import { djangoLab } from './django-cases';
+import { startPythonLab, type PythonCase } from './python-lab';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'fastapi' | 'flask';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'fastapi' | 'flask' | 'django';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -37,6 +38,8 @@ export interface MiddlewareCase {
   upstream?: string;
   /** The route handler throws (a 500 after the CORS middleware ran): so does the app a fix is checked in. */
   fails?: boolean;
+  /** Django cases: the case as django_lab.py runs it, the settings a fix is appended to. */
+  django?: PythonCase;
 }
 
 export interface MiddlewareLab {
@@ -200,12 +203,14 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const a = apacheLab(app, apps);
   const p = fastapiLab(app);
   const fl = flaskLab(app);
+  const dj = djangoLab(app);
   // The real servers start side by side (the Python ones take a second each to import).
   const results = await Promise.allSettled([
     startNginx(n.server, { http: n.http, files: n.files }),
     startApache(a.body, { files: a.files }),
     startPythonLab('fastapi', p.config),
     startPythonLab('flask', fl.config),
+    startPythonLab('django', dj.config),
   ]);
   const started: WebServer[] = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -213,7 +218,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     await Promise.all([...started.map((s) => s.close()), ...servers.map(close), f.close()]);
     throw failed.reason;
   }
-  const [nginx, apache, fastapi, flask] = started as [WebServer, WebServer, WebServer, WebServer];
+  const [nginx, apache, fastapi, flask, django] = started as [WebServer, WebServer, WebServer, WebServer, WebServer];
 
   const origins: Record<Framework, string> = {
     express: expressOrigin,
@@ -223,11 +228,12 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     apache: apache.origin,
     fastapi: fastapi.origin,
     flask: flask.origin,
+    django: django.origin,
   };
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...p.cases, ...fl.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...p.cases, ...fl.cases, ...dj.cases],
     async close() {
       await Promise.all([...servers.map(close), f.close(), ...started.map((s) => s.close())]);
     },

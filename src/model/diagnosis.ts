@@ -80,6 +80,7 @@ export type PlatformId =
   | 'koa'
   | 'fastapi'
   | 'flask'
+  | 'django'
   | 'spring'
   | 'unknown';
 

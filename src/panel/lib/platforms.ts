@@ -17,6 +17,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   koa: 'Koa',
   fastapi: 'FastAPI',
   flask: 'Flask',
+  django: 'Django',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -39,6 +40,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'koa', label: 'Koa' },
   { value: 'fastapi', label: 'FastAPI / Starlette' },
   { value: 'flask', label: 'Flask' },
+  { value: 'django', label: 'Django' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

@@ -55,6 +55,7 @@ export const FINDINGS = {
   'mock-options-binary-media-types': { kind: 'platform', severity: 'warning', title: 'The mock OPTIONS integration failed with 500' },
   'cloudfront-method-not-allowed': { kind: 'platform', severity: 'error', title: 'CloudFront does not accept this HTTP method' },
   'stray-quotes-in-header': { kind: 'platform', severity: 'error', title: 'A CORS header value still has its quotes' },
+  'django-cors-below-common': { kind: 'platform', severity: 'error', title: 'CorsMiddleware is listed below CommonMiddleware' },
   // Security.
   'null-origin-allowed': { kind: 'security', severity: 'warning', title: 'The server allows the "null" origin' },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -10,6 +10,7 @@ import { awsCloudFront } from './aws-cloudfront';
 import { awsLambdaUrl } from './aws-lambda-url';
 import { awsS3 } from './aws-s3';
 import { azureApim } from './azure-apim';
+import { django } from './django';
 import { express } from './express';
 import { fastapi } from './fastapi';
 import { fastify } from './fastify';
@@ -39,6 +40,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   koa,
   fastapi,
   flask,
+  django,
   nginx,
   apache,
   awsCloudFront,
