@@ -53,6 +53,19 @@ describe('detectPlatforms', () => {
     expect(diagnose(rest).platform.id).toBe('aws-apigateway-rest');
   });
 
+  it('takes security headers any server can send for Django only beside other Django signals', () => {
+    const pair = { 'Referrer-Policy': 'same-origin', 'X-Content-Type-Options': 'nosniff' };
+    const alone = buildExchange({ url: 'https://api.example.net/x', response: { status: 200, headers: pair } });
+    expect(diagnose(alone).platform.id).toBe('unknown');
+    const nginx = buildExchange({ url: 'https://api.example.net/x', response: { status: 200, headers: { ...pair, Server: 'nginx/1.22.1' } } });
+    expect(diagnose(nginx).platform.id).toBe('nginx');
+    expect(diagnose(nginx).cdn).toBeUndefined();
+    // Django's whole default set (SecurityMiddleware and XFrameOptionsMiddleware) is a weak sign on its own.
+    const whole = buildExchange({ url: 'https://api.example.net/x', response: { status: 200, headers: { ...pair, 'X-Frame-Options': 'DENY' } } });
+    expect(diagnose(whole).platform.id).toBe('django');
+    expect(diagnose(whole).platform.confidence).toBeLessThan(0.6);
+  });
+
   it('reports the origin and the CDN in front of it', () => {
     const ex = exchangeFor('aws-s3', [['X-Cache', 'Miss from cloudfront'], ['X-Amz-Cf-Id', 'x==']]);
     const d = diagnose(ex);

@@ -32,17 +32,27 @@ function credentialsOnly(r: ResponseRecord): boolean {
   return names.length === 1 && names[0] === 'access-control-allow-credentials' && varyHasOrigin(r);
 }
 
+/**
+ * SecurityMiddleware's defaults (SECURE_REFERRER_POLICY "same-origin", SECURE_CONTENT_TYPE_NOSNIFF) on an
+ * answer; `whole`: with XFrameOptionsMiddleware's "DENY" or Django 4's Cross-Origin-Opener-Policy too (a
+ * preflight CorsMiddleware answers never reaches XFrameOptionsMiddleware).
+ */
+function securityDefaults(e: Exchange, whole: boolean): string | null {
+  for (const { where, response: r } of responsesOf(e)) {
+    if (!/^same-origin$/i.test(headerValue(r, 'referrer-policy') ?? '') || !/^nosniff$/i.test(headerValue(r, 'x-content-type-options') ?? '')) continue;
+    const more = /^DENY$/i.test(headerValue(r, 'x-frame-options') ?? '') || /^same-origin$/i.test(headerValue(r, 'cross-origin-opener-policy') ?? '');
+    if (more === whole) return `${where}: Referrer-Policy: same-origin, X-Content-Type-Options: nosniff${whole ? ' and X-Frame-Options: DENY or COOP same-origin' : ''} (Django's SecurityMiddleware defaults)`;
+  }
+  return null;
+}
+
 const SIGNALS: readonly Signal[] = [
   { kind: 'header', name: 'access-control-allow-headers', value: DEFAULT_HEADERS, weight: 0.8 },
   { kind: 'header', name: 'access-control-allow-methods', value: DEFAULT_METHODS, weight: 0.5 },
-  {
-    // SecurityMiddleware's defaults: SECURE_REFERRER_POLICY "same-origin" and SECURE_CONTENT_TYPE_NOSNIFF.
-    kind: 'custom', weight: 0.45,
-    test: (e: Exchange) => {
-      const hit = responsesOf(e).find(({ response: r }) => /^same-origin$/i.test(headerValue(r, 'referrer-policy') ?? '') && /^nosniff$/i.test(headerValue(r, 'x-content-type-options') ?? ''));
-      return hit ? `${hit.where}: Referrer-Policy: same-origin with X-Content-Type-Options: nosniff (Django's SecurityMiddleware defaults)` : null;
-    },
-  },
+  // Django's default security headers. Any server can be set to send them, so they only add to other signals
+  // unless the whole set is there.
+  { kind: 'custom', weight: 0.45, test: (e: Exchange) => securityDefaults(e, true) },
+  { kind: 'custom', weight: 0.25, test: (e: Exchange) => (securityDefaults(e, true) === null ? securityDefaults(e, false) : null) },
   {
     kind: 'custom', weight: 0.5,
     test: (e: Exchange) => {
