@@ -1,9 +1,11 @@
 /**
  * Real server middleware as the referee's opponent: Express + cors, Fastify + @fastify/cors, Koa +
- * @koa/cors and a real nginx (e2e/middleware/servers.ts), each configured the usual ways, called from a
- * page in real Chromium inspected by the built extension. For every fetch, the rules' verdict — from the
- * extension's capture and from DevTools' HAR — must be Chromium's own (Network.loadingFailed.corsErrorStatus),
- * and the rules must name the server that answered (Express, Fastify, nginx; Koa from its preflight answers).
+ * @koa/cors, FastAPI, Flask-CORS, django-cors-headers and a real nginx, Apache httpd and Caddy
+ * (e2e/middleware/servers.ts), each configured the usual ways, called from a page in real Chromium inspected
+ * by the built extension. For every fetch, the rules' verdict — from the extension's capture and from
+ * DevTools' HAR — must be Chromium's own (Network.loadingFailed.corsErrorStatus), and the rules must name
+ * the server that answered (Koa only from its preflight answers), and a web server in front of an app that
+ * shows itself as the layer in front.
  */
 import { test, expect } from '@playwright/test';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -76,12 +78,13 @@ test('real CORS middleware: the rules agree with Chromium, from capture and from
           if (j.agree === 'disagree') problems.push(`${r.c.id} ${r.variant} [${src}]: Chromium ${chromium} — engine ${show(j.view)}`);
           if (j.agree === 'ambiguous') undecided.push(`${r.c.id} ${r.variant} [${src}]`);
         }
-        // Express says so (X-Powered-By), Fastify by its keep-alive timeout, nginx by its Server header;
-        // Koa only in @koa/cors's preflight answer.
+        // Express says so (X-Powered-By), Fastify by its keep-alive timeout, nginx, httpd and Caddy by their
+        // Server header; Koa only in @koa/cors's preflight answer.
         const expected = r.c.platforms ?? (r.c.framework === 'koa' ? (cap.x?.preflight ? ['koa'] : null) : [r.c.framework]);
         if (expected && !expected.includes(platform)) problems.push(`${r.c.id} ${r.variant}: platform ${platform}, expected ${expected.join(' or ')}`);
-        // nginx in front of an app that shows itself is named as the layer in front.
-        if (r.c.framework === 'nginx' && platform !== 'nginx' && d?.cdn?.id !== 'nginx') problems.push(`${r.c.id} ${r.variant}: nginx not named (platform ${platform})`);
+        // A web server in front of an app that shows itself is named as the layer in front.
+        const proxy = (['nginx', 'apache', 'caddy'] as const).find((f) => f === r.c.framework);
+        if (proxy && platform !== proxy && d?.cdn?.id !== proxy) problems.push(`${r.c.id} ${r.variant}: ${proxy} not named (platform ${platform})`);
       }
       await mkdir(resolve(import.meta.dirname, 'artifacts'), { recursive: true });
       await writeFile(resolve(import.meta.dirname, 'artifacts/middleware-agreement.md'), `${rows.join('\n')}\n`);

@@ -1,10 +1,10 @@
-// Where the real servers the tests run live (nginx, Apache httpd, and a Python with FastAPI + uvicorn, Flask +
+// Where the real servers the tests run live (nginx, Apache httpd, Caddy, and a Python with FastAPI + uvicorn, Flask +
 // Flask-CORS or Django + django-cors-headers): the env var wins, then the usual paths. The tests start them as
 // plain processes on loopback with their own config, never as services.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** @type {Record<'nginx' | 'apache' | 'fastapi' | 'flask' | 'django', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
+/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
 export const SERVERS = {
   nginx: {
     env: 'NGINX_PATH',
@@ -15,6 +15,11 @@ export const SERVERS = {
     env: 'APACHE_PATH',
     candidates: ['/usr/sbin/apache2', '/usr/sbin/httpd', '/usr/local/apache2/bin/httpd', '/opt/homebrew/bin/httpd'],
     debianPackage: 'apache2',
+  },
+  caddy: {
+    env: 'CADDY_PATH',
+    candidates: ['/usr/bin/caddy', '/usr/local/bin/caddy', '/opt/homebrew/bin/caddy'],
+    debianPackage: 'caddy',
   },
   // Debian's own Python (not a pyenv or venv one earlier in PATH): the one Debian's packages install into.
   fastapi: {
@@ -49,7 +54,7 @@ function works(path, probe) {
   }
 }
 
-/** @param {'nginx' | 'apache' | 'fastapi' | 'flask' | 'django'} name @returns {string | null} */
+/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django'} name @returns {string | null} */
 export function findServer(name) {
   const s = SERVERS[name];
   const fromEnv = process.env[s.env];
@@ -57,7 +62,7 @@ export function findServer(name) {
   return s.candidates.find((p) => works(p, s.probe)) ?? null;
 }
 
-/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'fastapi' | 'flask' | 'django'} name @returns {string} */
+/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django'} name @returns {string} */
 export function requireServer(name) {
   const found = findServer(name);
   if (found) return found;

@@ -1,6 +1,6 @@
 /**
- * Runs a fix snippet CORS Lens gave, as it is: nginx and Apache httpd snippets in a fresh server in front
- * of the app (httpd keeps a ProxyPass of the user's, appended here); Express / Fastify / Koa snippets (a
+ * Runs a fix snippet CORS Lens gave, as it is: nginx, Apache httpd and Caddy snippets in a fresh server in
+ * front of the app (httpd and Caddy keep a ProxyPass or reverse_proxy of the user's, appended here); Express / Fastify / Koa snippets (a
  * whole app up to "routes after this line") as a Node program, and FastAPI / Flask ones as a Python
  * program on Debian's Python, with the case's route appended — answering { ok: true }, or throwing when
  * the case's handler throws; Django ones (settings appended to settings.py) at the end of the case's own
@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Fix } from '../../src/model';
 import { startApache } from './apache';
+import { startCaddy } from './caddy';
 import { startPythonLab } from './python-lab';
 import { startWebServer } from './web-server';
 import { startNginx } from './nginx';
@@ -24,7 +25,7 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'fastapi' | 'flask' | 'django'>;
+type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django'>;
 
 const TAIL: Record<NodeFramework, (fails: boolean) => string> = {
   express: (fails) => `
@@ -45,6 +46,7 @@ export function runnable(framework: Framework, fix: Fix): boolean {
   if (fix.stack !== framework) return false;
   if (framework === 'nginx') return /^location\b/m.test(fix.snippet);
   if (framework === 'apache') return /^<Location\b/m.test(fix.snippet);
+  if (framework === 'caddy') return /^@cors_preflight method OPTIONS$/m.test(fix.snippet);
   if (framework === 'fastapi') return /^app = FastAPI\(\)$/m.test(fix.snippet);
   if (framework === 'flask') return /^app = Flask\(__name__\)$/m.test(fix.snippet);
   if (framework === 'django') return /^CORS_ALLOWED_ORIGINS = /m.test(fix.snippet);
@@ -115,6 +117,8 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   }
   // The snippet has no ProxyPass of its own: the user's stays, here to the case's app.
   if (c.framework === 'apache') return startApache(() => `${fix.snippet}\nProxyPass / ${c.upstream}/`);
+  // Likewise the user's reverse_proxy, in the site block the snippet goes into.
+  if (c.framework === 'caddy') return startCaddy(() => `${fix.snippet}\nreverse_proxy ${new URL(c.upstream!).host}`);
   if (c.framework === 'fastapi' || c.framework === 'flask') return startPythonProgram(c.framework, fix, c);
   if (c.framework === 'django') return startPythonLab('django', { [c.id.replace(/^django-/, '')]: c.django! }, fix.snippet);
   return startNode(c.framework, fix, c);

@@ -1,8 +1,8 @@
 /**
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
  * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, FastAPI + Starlette's
- * CORSMiddleware, Flask + Flask-CORS, Django + django-cors-headers, and a real nginx and Apache httpd
- * (nginx-cases.ts, apache-cases.ts, fastapi-cases.ts, flask-cases.ts, django-cases.ts). Their answers are whatever the packages write — nothing here states a
+ * CORSMiddleware, Flask + Flask-CORS, Django + django-cors-headers, and a real nginx, Apache httpd and Caddy
+ * (nginx-cases.ts, apache-cases.ts, caddy-cases.ts, fastapi-cases.ts, flask-cases.ts, django-cases.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
@@ -16,6 +16,8 @@ import Koa from 'koa';
 import { nginxLab } from './nginx-cases';
 import { apacheLab } from './apache-cases';
 import { startApache } from './apache';
+import { caddyLab } from './caddy-cases';
+import { startCaddy } from './caddy';
 import { fastapiLab } from './fastapi-cases';
 import { flaskLab } from './flask-cases';
 import { djangoLab } from './django-cases';
@@ -23,7 +25,7 @@ import { startPythonLab, type PythonCase } from './python-lab';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'fastapi' | 'flask' | 'django';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -34,7 +36,7 @@ export interface MiddlewareCase {
   config: string;
   /** Platforms the rules may name for it, when not the framework (nginx in front of Express). */
   platforms?: readonly string[];
-  /** nginx cases: the app behind nginx (what it proxies to, or would), for a fix checked in a real nginx. */
+  /** nginx, httpd and Caddy cases: the app behind the server (what it proxies to, or would), for a fix checked in a fresh server. */
   upstream?: string;
   /** The route handler throws (a 500 after the CORS middleware ran): so does the app a fix is checked in. */
   fails?: boolean;
@@ -201,6 +203,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const n = nginxLab(apps);
   const servers = [pageServer, backendServer, unauthorizedServer, corsAppServer, expressServer, koaServer];
   const a = apacheLab(app, apps);
+  const c = caddyLab(app, apps);
   const p = fastapiLab(app);
   const fl = flaskLab(app);
   const dj = djangoLab(app);
@@ -208,6 +211,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const results = await Promise.allSettled([
     startNginx(n.server, { http: n.http, files: n.files }),
     startApache(a.body, { files: a.files }),
+    startCaddy(c.site, { files: c.files }),
     startPythonLab('fastapi', p.config),
     startPythonLab('flask', fl.config),
     startPythonLab('django', dj.config),
@@ -218,7 +222,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     await Promise.all([...started.map((s) => s.close()), ...servers.map(close), f.close()]);
     throw failed.reason;
   }
-  const [nginx, apache, fastapi, flask, django] = started as [WebServer, WebServer, WebServer, WebServer, WebServer];
+  const [nginx, apache, caddy, fastapi, flask, django] = started as [WebServer, WebServer, WebServer, WebServer, WebServer, WebServer];
 
   const origins: Record<Framework, string> = {
     express: expressOrigin,
@@ -226,6 +230,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     koa: await listen(koaServer),
     nginx: nginx.origin,
     apache: apache.origin,
+    caddy: caddy.origin,
     fastapi: fastapi.origin,
     flask: flask.origin,
     django: django.origin,
@@ -233,7 +238,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...p.cases, ...fl.cases, ...dj.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...c.cases, ...p.cases, ...fl.cases, ...dj.cases],
     async close() {
       await Promise.all([...servers.map(close), f.close(), ...started.map((s) => s.close())]);
     },

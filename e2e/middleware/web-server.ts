@@ -1,7 +1,7 @@
 /**
- * A real web server (nginx, Apache httpd) on loopback, started as a plain foreground process with a
- * config of the caller's own, in a temporary prefix directory: the middleware lab's servers, and the
- * fresh servers a fix snippet is checked in (e2e/fixes.spec.ts).
+ * A real web server (nginx, Apache httpd, Caddy, a Python app) on loopback, started as a plain foreground
+ * process with a config of the caller's own, in a temporary prefix directory: the middleware lab's servers,
+ * and the fresh servers a fix snippet is checked in (e2e/fixes.spec.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +26,8 @@ export interface WebServerSpec {
   args(dir: string, conf: string): string[];
   /** Files written into the prefix directory first. */
   files?: Record<string, string>;
+  /** Environment added for the process, given the prefix directory (Caddy's HOME and XDG directories). */
+  env?(dir: string): Record<string, string>;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
     const port = await freePort();
     const conf = join(dir, `${spec.server}.conf`);
     await writeFile(conf, spec.config(dir, port));
-    const child = spawn(binary, spec.args(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(binary, spec.args(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...spec.env?.(dir) } });
     running.add(child);
     child.once('exit', () => running.delete(child));
     let err = '';
@@ -93,7 +95,7 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
       async close() {
         if (child.exitCode === null) {
           const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-          child.kill('SIGTERM'); // both servers shut down master and workers on TERM
+          child.kill('SIGTERM'); // nginx and httpd shut down master and workers on TERM
           await exited;
         }
         await rm(dir, { recursive: true, force: true });

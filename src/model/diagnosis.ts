@@ -75,6 +75,7 @@ export type PlatformId =
   | 'gcp-cloud-run'
   | 'nginx'
   | 'apache'
+  | 'caddy'
   | 'express'
   | 'fastify'
   | 'koa'

@@ -1,9 +1,9 @@
 /**
  * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
  * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n), nginx (nginx -t, inside a
- * server block), Apache httpd (httpd -t, in the main server); Java gets a balance check. Inputs: the
- * platform fixtures plus hostile exchanges (once more as answered by nginx, by httpd and by uvicorn, so that
- * their snippets quote hostile values too).
+ * server block), Apache httpd (httpd -t, in the main server), Caddy (caddy validate, in a site block); Java
+ * gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as answered by nginx,
+ * httpd, Caddy, uvicorn, Werkzeug and Django, so that their snippets quote hostile values too).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requireServer } from '../../scripts/servers.mjs';
 import { apacheConfig } from '../../e2e/middleware/apache-config';
+import { caddyConfig, caddyEnv } from '../../e2e/middleware/caddy';
 import { nginxConfig } from '../../e2e/middleware/nginx-config';
 import type { Exchange, Fix, ResponseRecord } from '../../src/model';
 import { diagnose } from '../../src/rules/diagnose';
@@ -39,11 +40,13 @@ function collect(): Map<string, Fix[]> {
     const file = JSON.parse(readFileSync(new URL(name, fixtureDir), 'utf8')) as { cases: Array<{ exchange: Exchange; related?: Exchange[] }> };
     for (const c of file.cases) add(c.exchange, c.related);
   }
-  const via = (server: string) => (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'Server', value: server }] });
+  const via = (server: string, more: Array<[string, string]> = []) => (r: ResponseRecord): ResponseRecord =>
+    ({ ...r, headers: [...r.headers, { name: 'Server', value: server }, ...more.map(([name, value]) => ({ name, value }))] });
+  const django: Array<[string, string]> = [['Referrer-Policy', 'same-origin'], ['X-Content-Type-Options', 'nosniff'], ['X-Frame-Options', 'DENY']];
   for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) {
     const x = hostileExchange(input);
     add(x);
-    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2')]) {
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django)]) {
       add({
         ...x,
         ...(x.response ? { response: server(x.response) } : {}),
@@ -90,18 +93,20 @@ function balanced(text: string, open: string, close: string): boolean {
 
 /**
  * The server's own config test on the snippet — nginx: inside a server block, with the `backend` upstream
- * the snippets name; httpd: in the main server, mod_headers and mod_rewrite loaded. [] when valid.
+ * the snippets name; httpd: in the main server, mod_headers and mod_rewrite loaded; Caddy: in a site block
+ * (`caddy validate` adapts the Caddyfile and provisions every handler). [] when valid.
  */
-function configTest(server: 'nginx' | 'apache', name: string, snippet: string): string[] {
+function configTest(server: 'nginx' | 'apache' | 'caddy', name: string, snippet: string): string[] {
   const sub = join(dir, server, name);
   mkdirSync(sub, { recursive: true });
   const conf = join(sub, `${server}.conf`);
   writeFileSync(conf, server === 'nginx'
     ? nginxConfig(sub, 1, snippet, '  upstream backend { server 127.0.0.1:9; }')
-    : apacheConfig(sub, 1, snippet));
-  const args = server === 'nginx' ? ['-t', '-q', '-p', sub, '-c', conf] : ['-t', '-f', conf];
+    : server === 'apache' ? apacheConfig(sub, 1, snippet) : caddyConfig(1, `${snippet}\nreverse_proxy 127.0.0.1:9`));
+  const args = server === 'nginx' ? ['-t', '-q', '-p', sub, '-c', conf]
+    : server === 'apache' ? ['-t', '-f', conf] : ['validate', '--config', conf, '--adapter', 'caddyfile'];
   try {
-    execFileSync(requireServer(server), args, { stdio: 'pipe' });
+    execFileSync(requireServer(server), args, { stdio: 'pipe', env: { ...process.env, ...(server === 'caddy' ? caddyEnv(sub) : {}) } });
     return [];
   } catch (e) {
     return [`${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}\n${snippet}`];
@@ -110,7 +115,7 @@ function configTest(server: 'nginx' | 'apache', name: string, snippet: string): 
 
 describe('snippet syntax (external tools)', () => {
   it('covers the languages the fix stacks produce', () => {
-    expect([...snippets.keys()].sort()).toEqual(['apache', 'hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
+    expect([...snippets.keys()].sort()).toEqual(['apache', 'caddy', 'hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
   });
 
   it('Python snippets parse (python3 -m ast)', () => {
@@ -139,7 +144,11 @@ describe('snippet syntax (external tools)', () => {
     for (const file of files) execFileSync('bash', ['-n', file]);
   }, 60_000);
 
-  for (const [server, label] of [['nginx', 'nginx snippets are valid inside a server block (nginx -t)'], ['apache', 'Apache httpd snippets are valid in the main server (httpd -t)']] as const) {
+  for (const [server, label] of [
+    ['nginx', 'nginx snippets are valid inside a server block (nginx -t)'],
+    ['apache', 'Apache httpd snippets are valid in the main server (httpd -t)'],
+    ['caddy', 'Caddy snippets are valid in a site block (caddy validate)'],
+  ] as const) {
     it(label, () => {
       const fixes = snippets.get(server) ?? [];
       expect(fixes.length).toBeGreaterThan(20);
@@ -168,5 +177,8 @@ describe('snippet syntax (external tools)', () => {
     expect(configTest('nginx', 'bad-2', 'location / { add_header Vary Origin }')).not.toEqual([]);
     expect(configTest('apache', 'bad-1', '<Location "/">\nHeader always set Vary\n</Location>')).not.toEqual([]);
     expect(configTest('apache', 'bad-2', '<Location "/">\nHeader always set Vary "Origin"')).not.toEqual([]);
+    // Caddy: a quote left open, a directive that does not exist.
+    expect(configTest('caddy', 'bad-1', 'header Access-Control-Allow-Origin "https://a.example')).not.toEqual([]);
+    expect(configTest('caddy', 'bad-2', 'respnd 204')).not.toEqual([]);
   });
 });

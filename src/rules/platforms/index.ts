@@ -10,6 +10,7 @@ import { awsCloudFront } from './aws-cloudfront';
 import { awsLambdaUrl } from './aws-lambda-url';
 import { awsS3 } from './aws-s3';
 import { azureApim } from './azure-apim';
+import { caddy } from './caddy';
 import { django } from './django';
 import { express } from './express';
 import { fastapi } from './fastapi';
@@ -43,6 +44,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   django,
   nginx,
   apache,
+  caddy,
   awsCloudFront,
 ];
 

@@ -19,6 +19,7 @@ export const SIGNATURES: Record<string, { headers: Lines; body?: string; host?: 
   'gcp-cloud-run': { headers: [['Server', 'Google Frontend']], host: 'svc-7x2k-ew.a.run.app' },
   nginx: { headers: [['Server', 'nginx/1.24.0']] },
   apache: { headers: [['Server', 'Apache/2.4.71 (Debian)']] },
+  caddy: { headers: [['Server', 'Caddy']] },
   express: { headers: [['X-Powered-By', 'Express']] },
   fastify: { headers: [['Keep-Alive', 'timeout=72']] },
   koa: { headers: [['Access-Control-Allow-Methods', 'GET,HEAD,PUT,POST,DELETE,PATCH']] },

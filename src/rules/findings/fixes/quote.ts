@@ -66,3 +66,12 @@ export function labelFrom(value: string, fallback: string): string {
   const label = value.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
   return /^[a-z][a-z0-9_]*$/.test(label) ? label : fallback;
 }
+
+/**
+ * Caddyfile double-quoted token. `{…}` would be read as a placeholder (`{$VAR}` at load time), and a
+ * backslash only escapes a quote: braces, backslashes and quotes are dropped, like control characters.
+ */
+export function caddyStr(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `"${value.replace(/[\\"{}]/g, '').replace(/[\u0000-\u001f]/g, '')}"`;
+}
