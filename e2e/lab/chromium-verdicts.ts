@@ -83,6 +83,8 @@ interface Tracked {
   /** Set on preflights: the requestId they guard ('' when Chromium did not say). */
   preflightOf?: string;
   done?: { failed: boolean; corsError: string | null; failedParameter: string | null; errorText?: string };
+  /** Its response said Cache-Control: no-store (nothing of it reaches the HTTP cache). */
+  noStore?: boolean;
 }
 
 interface Unsent {
@@ -112,6 +114,11 @@ export class NetworkWatch {
         if (t.preflightOf === undefined) this.order.push(t);
       }
       this.wake();
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const t = this.byId.get(e.requestId);
+      const cacheControl = Object.entries(e.response.headers).find(([name]) => name.toLowerCase() === 'cache-control')?.[1] ?? '';
+      if (t && /(^|,)\s*no-store\s*(,|$)/i.test(cacheControl)) { t.noStore = true; this.wake(); }
     });
     cdp.on('Network.loadingFinished', (e) => this.finish(e.requestId, { failed: false, corsError: null, failedParameter: null }));
     cdp.on('Network.loadingFailed', (e) => this.finish(e.requestId, {
@@ -225,9 +232,12 @@ export async function measure(lab: Lab, page: Page, watch: NetworkWatch, s: Scen
   if (setupCount > 0) {
     await withTimeout(page.evaluate(([id, n]) => (window as unknown as LabWindow).corsLab.setup(id, { nonce: n }), [s.id, nonce] as const),
       timeoutMs, `setup of ${s.id}`);
+    // A setup load is over once its answer is in the HTTP cache (done), or once it said no-store: Chromium
+    // never reports the end of a no-store body that a no-cors fetch cannot read (measured), and nothing of
+    // it is cached anyway.
     await watch.until(() => {
       const r = watch.requests(prefix);
-      return r.length >= setupCount && r.slice(0, setupCount).every((t) => t.done) ? true : undefined;
+      return r.length >= setupCount && r.slice(0, setupCount).every((t) => t.done || t.noStore) ? true : undefined;
     }, timeoutMs, `the setup requests of ${s.id}`);
   }
   const before = logged(lab, s.id, nonce);
