@@ -4,7 +4,7 @@
  * (e2e/middleware/servers.ts), each configured the usual ways, called from a page in real Chromium inspected
  * by the built extension. For every fetch, the rules' verdict — from the extension's capture and from
  * DevTools' HAR — must be Chromium's own (Network.loadingFailed.corsErrorStatus), and the rules must name
- * the server that answered (Koa only from its preflight answers), and a web server in front of an app that
+ * the server that answered (Koa and Go only from their preflight answers), and a web server in front of an app that
  * shows itself as the layer in front.
  */
 import { test, expect } from '@playwright/test';
@@ -79,8 +79,9 @@ test('real CORS middleware: the rules agree with Chromium, from capture and from
           if (j.agree === 'ambiguous') undecided.push(`${r.c.id} ${r.variant} [${src}]`);
         }
         // Express says so (X-Powered-By), Fastify by its keep-alive timeout, nginx, httpd and Caddy by their
-        // Server header; Koa only in @koa/cors's preflight answer.
-        const expected = r.c.platforms ?? (r.c.framework === 'koa' ? (cap.x?.preflight ? ['koa'] : null) : [r.c.framework]);
+        // Server header; Koa and Go only in their CORS package's preflight answers.
+        const byPreflight = r.c.framework === 'koa' || r.c.framework === 'go';
+        const expected = r.c.platforms ?? (byPreflight ? (cap.x?.preflight ? [r.c.framework] : null) : [r.c.framework]);
         if (expected && !expected.includes(platform)) problems.push(`${r.c.id} ${r.variant}: platform ${platform}, expected ${expected.join(' or ')}`);
         // A web server in front of an app that shows itself is named as the layer in front.
         const proxy = (['nginx', 'apache', 'caddy'] as const).find((f) => f === r.c.framework);

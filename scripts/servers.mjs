@@ -1,10 +1,11 @@
-// Where the real servers the tests run live (nginx, Apache httpd, Caddy, and a Python with FastAPI + uvicorn, Flask +
-// Flask-CORS or Django + django-cors-headers): the env var wins, then the usual paths. The tests start them as
-// plain processes on loopback with their own config, never as services.
+// Where the real servers the tests run live (nginx, Apache httpd, Caddy, a Python with FastAPI + uvicorn, Flask +
+// Flask-CORS or Django + django-cors-headers, and Go with rs/cors and gorilla/handlers): the env var wins, then
+// the usual paths. The tests start them as plain processes on loopback with their own config, never as
+// services.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
+/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
 export const SERVERS = {
   nginx: {
     env: 'NGINX_PATH',
@@ -40,21 +41,31 @@ export const SERVERS = {
     debianPackage: 'python3-django python3-django-cors-headers',
     probe: ['-c', 'import django, corsheaders'],
   },
+  // Built in GOPATH mode against Debian's Go packages (GOPATH below): no module download.
+  go: {
+    env: 'GO_BIN',
+    candidates: ['/usr/bin/go', '/usr/lib/go/bin/go', '/usr/local/go/bin/go'],
+    debianPackage: 'golang-go golang-github-rs-cors-dev golang-github-gorilla-handlers-dev',
+    probe: ['list', 'github.com/rs/cors', 'github.com/gorilla/handlers'],
+  },
 };
+
+/** The environment Go builds run with: GOPATH mode on Debian's packaged sources (/usr/share/gocode). */
+export const GO_ENV = { GO111MODULE: 'off', GOPATH: process.env.CORS_LENS_GOPATH ?? '/usr/share/gocode', GOFLAGS: '' };
 
 /** @param {string} path @param {string[] | undefined} probe */
 function works(path, probe) {
   if (!existsSync(path)) return false;
   if (!probe) return true;
   try {
-    execFileSync(path, probe, { stdio: 'ignore' });
+    execFileSync(path, probe, { stdio: 'ignore', env: { ...process.env, ...GO_ENV } });
     return true;
   } catch {
     return false;
   }
 }
 
-/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django'} name @returns {string | null} */
+/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go'} name @returns {string | null} */
 export function findServer(name) {
   const s = SERVERS[name];
   const fromEnv = process.env[s.env];
@@ -62,7 +73,7 @@ export function findServer(name) {
   return s.candidates.find((p) => works(p, s.probe)) ?? null;
 }
 
-/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django'} name @returns {string} */
+/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go'} name @returns {string} */
 export function requireServer(name) {
   const found = findServer(name);
   if (found) return found;

@@ -4,7 +4,8 @@
  * whole app up to "routes after this line") as a Node program, and FastAPI / Flask ones as a Python
  * program on Debian's Python, with the case's route appended — answering { ok: true }, or throwing when
  * the case's handler throws; Django ones (settings appended to settings.py) at the end of the case's own
- * settings in the lab's Django app. Node programs live under e2e/artifacts so that they import the project's
+ * settings in the lab's Django app; Go ones (a file defining withCORS) built with a main that serves the
+ * route through it. Node programs live under e2e/artifacts so that they import the project's
  * own express, fastify, koa and CORS packages.
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ import { createInterface } from 'node:readline';
 import type { Fix } from '../../src/model';
 import { startApache } from './apache';
 import { startCaddy } from './caddy';
+import { startGoFix } from './go-lab';
 import { startPythonLab } from './python-lab';
 import { startWebServer } from './web-server';
 import { startNginx } from './nginx';
@@ -25,7 +27,7 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django'>;
+type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go'>;
 
 const TAIL: Record<NodeFramework, (fails: boolean) => string> = {
   express: (fails) => `
@@ -50,6 +52,7 @@ export function runnable(framework: Framework, fix: Fix): boolean {
   if (framework === 'fastapi') return /^app = FastAPI\(\)$/m.test(fix.snippet);
   if (framework === 'flask') return /^app = Flask\(__name__\)$/m.test(fix.snippet);
   if (framework === 'django') return /^CORS_ALLOWED_ORIGINS = /m.test(fix.snippet);
+  if (framework === 'go') return /^func withCORS\(/m.test(fix.snippet);
   return /^const app = /m.test(fix.snippet);
 }
 
@@ -120,6 +123,7 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   // Likewise the user's reverse_proxy, in the site block the snippet goes into.
   if (c.framework === 'caddy') return startCaddy(() => `${fix.snippet}\nreverse_proxy ${new URL(c.upstream!).host}`);
   if (c.framework === 'fastapi' || c.framework === 'flask') return startPythonProgram(c.framework, fix, c);
+  if (c.framework === 'go') return startGoFix(fix.snippet);
   if (c.framework === 'django') return startPythonLab('django', { [c.id.replace(/^django-/, '')]: c.django! }, fix.snippet);
   return startNode(c.framework, fix, c);
 }

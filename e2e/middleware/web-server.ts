@@ -22,8 +22,10 @@ export interface WebServerSpec {
   server: ServerName;
   /** The whole config file, for the prefix directory and the port. */
   config(dir: string, port: number): string;
-  /** Command-line arguments that run it in the foreground with that config. */
-  args(dir: string, conf: string): string[];
+  /** Command-line arguments that run it in the foreground with that config (on that port). */
+  args(dir: string, conf: string, port: number): string[];
+  /** A program to run instead of the server's own binary (one built with it: Go). */
+  command?: string;
   /** Files written into the prefix directory first. */
   files?: Record<string, string>;
   /** Environment added for the process, given the prefix directory (Caddy's HOME and XDG directories). */
@@ -66,7 +68,7 @@ function listening(port: number, child: ChildProcess, stderr: () => string): Pro
 }
 
 export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
-  const binary = requireServer(spec.server);
+  const binary = spec.command ?? requireServer(spec.server);
   const dir = await mkdtemp(join(tmpdir(), `cors-lens-${spec.server}-`));
   // As root, the servers' workers run as `nobody`: they must be able to read the static files.
   await chmod(dir, 0o755);
@@ -77,7 +79,7 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
     const port = await freePort();
     const conf = join(dir, `${spec.server}.conf`);
     await writeFile(conf, spec.config(dir, port));
-    const child = spawn(binary, spec.args(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...spec.env?.(dir) } });
+    const child = spawn(binary, spec.args(dir, conf, port), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...spec.env?.(dir) } });
     running.add(child);
     child.once('exit', () => running.delete(child));
     let err = '';

@@ -82,6 +82,7 @@ export type PlatformId =
   | 'fastapi'
   | 'flask'
   | 'django'
+  | 'go'
   | 'spring'
   | 'unknown';
 

@@ -1,14 +1,15 @@
 /**
  * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
  * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n), nginx (nginx -t, inside a
- * server block), Apache httpd (httpd -t, in the main server), Caddy (caddy validate, in a site block); Java
- * gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as answered by nginx,
- * httpd, Caddy, uvicorn, Werkzeug and Django, so that their snippets quote hostile values too).
+ * server block), Apache httpd (httpd -t, in the main server), Caddy (caddy validate, in a site block), Go
+ * (gofmt); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as
+ * answered by nginx, httpd, Caddy, uvicorn, Werkzeug, Django and Go, so that their snippets quote hostile
+ * values too).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requireServer } from '../../scripts/servers.mjs';
@@ -46,7 +47,9 @@ function collect(): Map<string, Fix[]> {
   for (const input of fc.sample(hostileInput, { numRuns: 300, seed: 20251118 })) {
     const x = hostileExchange(input);
     add(x);
-    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django)]) {
+    // Go's net/http shows itself in its own error page only.
+    const goPage = (r: ResponseRecord): ResponseRecord => ({ ...r, body: '404 page not found\n' });
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django), goPage]) {
       add({
         ...x,
         ...(x.response ? { response: server(x.response) } : {}),
@@ -115,7 +118,7 @@ function configTest(server: 'nginx' | 'apache' | 'caddy', name: string, snippet:
 
 describe('snippet syntax (external tools)', () => {
   it('covers the languages the fix stacks produce', () => {
-    expect([...snippets.keys()].sort()).toEqual(['apache', 'caddy', 'hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
+    expect([...snippets.keys()].sort()).toEqual(['apache', 'caddy', 'go', 'hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'shell', 'text', 'typescript', 'xml', 'yaml']);
   });
 
   it('Python snippets parse (python3 -m ast)', () => {
@@ -131,6 +134,13 @@ describe('snippet syntax (external tools)', () => {
     // One run over the directory; fmt exits non-zero only on syntax errors when it neither writes nor lists.
     execFileSync('terraform', ['fmt', '-write=false', '-list=false', join(dir, 'hcl')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }, 60_000);
+
+  it('Go snippets parse (gofmt -e)', () => {
+    const files = writeAll('go', 'go');
+    expect(files.length).toBeGreaterThan(20);
+    // gofmt -l -e lists files and exits 2 on any syntax error.
+    execFileSync(join(dirname(requireServer('go')), 'gofmt'), ['-l', '-e', join(dir, 'go')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  });
 
   it('XML snippets parse (ElementTree)', () => {
     const files = writeAll('xml', 'xml');
@@ -180,5 +190,8 @@ describe('snippet syntax (external tools)', () => {
     // Caddy: a quote left open, a directive that does not exist.
     expect(configTest('caddy', 'bad-1', 'header Access-Control-Allow-Origin "https://a.example')).not.toEqual([]);
     expect(configTest('caddy', 'bad-2', 'respnd 204')).not.toEqual([]);
+    const badGo = join(dir, 'bad.go');
+    writeFileSync(badGo, 'package main\nfunc withCORS( {\n}\n');
+    expect(() => execFileSync(join(dirname(requireServer('go')), 'gofmt'), ['-l', '-e', badGo], { stdio: 'pipe' })).toThrow();
   });
 });

@@ -19,6 +19,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   fastapi: 'FastAPI',
   flask: 'Flask',
   django: 'Django',
+  go: 'Go',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -43,6 +44,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'fastapi', label: 'FastAPI / Starlette' },
   { value: 'flask', label: 'Flask' },
   { value: 'django', label: 'Django' },
+  { value: 'go', label: 'Go (net/http)' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

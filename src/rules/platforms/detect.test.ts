@@ -8,7 +8,7 @@ import { SIGNATURES } from './testing';
 
 const ALL_IDS: PlatformId[] = [
   'aws-apigateway-rest', 'aws-apigateway-http', 'aws-lambda-url', 'aws-cloudfront', 'aws-s3', 'azure-apim',
-  'gcp-api-gateway', 'gcp-cloud-run', 'nginx', 'apache', 'caddy', 'express', 'fastify', 'koa', 'fastapi', 'flask', 'django', 'spring',
+  'gcp-api-gateway', 'gcp-cloud-run', 'nginx', 'apache', 'caddy', 'express', 'fastify', 'koa', 'fastapi', 'flask', 'django', 'go', 'spring',
 ];
 
 function exchangeFor(id: string, extra: Array<[string, string]> = []) {
@@ -96,7 +96,7 @@ describe('detectPlatforms', () => {
       const subset = sig.headers.filter(() => keep.next().value);
       const build = (lines: ReadonlyArray<readonly [string, string]>) => buildExchange({
         url: `https://${sig.host ?? 'api.example.net'}/v1/items`,
-        response: { status: 200, headers: lines.map(([n, v]) => [n, v] as [string, string]) },
+        response: { status: 200, headers: lines.map(([n, v]) => [n, v] as [string, string]), body: sig.body },
       });
       const fewer = detectPlatforms(build(subset), diagnose(build(subset)).verdict).platform;
       const all = detectPlatforms(build(sig.headers), diagnose(build(sig.headers)).verdict).platform;

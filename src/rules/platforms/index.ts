@@ -17,6 +17,7 @@ import { fastapi } from './fastapi';
 import { fastify } from './fastify';
 import { flask } from './flask';
 import { gcpApiGateway } from './gcp-api-gateway';
+import { go } from './go';
 import { gcpCloudRun } from './gcp-cloud-run';
 import { koa } from './koa';
 import { nginx } from './nginx';
@@ -42,6 +43,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   fastapi,
   flask,
   django,
+  go,
   nginx,
   apache,
   caddy,

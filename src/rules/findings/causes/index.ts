@@ -62,8 +62,9 @@ export function causeFindings(ctx: RuleContext): Candidate[] {
         break;
       }
       const meaning = meaningOf(ctx, r, at.where);
-      if (corsHeaderNames(r).length > 0 || varyHasOrigin(r)) out.push(originNotAllowed(ctx, at));
-      else if (meaning.category === 'cors-rule') out.push(corsRuleNoMatch(ctx, at, meaning));
+      // A layer known to refuse any part the same way (rs/cors) says so before Vary: Origin is read as a refused origin.
+      if (meaning.category === 'cors-rule') out.push(corsRuleNoMatch(ctx, at, meaning));
+      else if (corsHeaderNames(r).length > 0 || varyHasOrigin(r)) out.push(originNotAllowed(ctx, at));
       else out.push(corsNotEnabled(ctx, at, meaning));
       break;
     }
