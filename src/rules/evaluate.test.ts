@@ -443,6 +443,19 @@ describe('the HTTP cache: a stored no-cors copy handed to a CORS request', () =>
     const other = cacheHit(copy, { headers: { 'If-None-Match': '"v2"' }, response: { status: 304, headers: { ETag: '"v2"' } } });
     expect(other).toMatchObject({ blocked: true, corsError: null });
   });
+  it('a stored redirect is judged like one from the network: a target with credentials fails (found by random lab scenarios)', () => {
+    // An earlier credentialed CORS fetch stored the 308 (cacheable by default); a HAR shows the next request as status 0.
+    const redirect = (location: string) => ({
+      url: URL_, startedAt: -1000, resourceType: 'fetch', origin: APP,
+      response: { status: 308, headers: [{ name: 'Location', value: location }, { name: 'Access-Control-Allow-Origin', value: APP }, { name: 'Access-Control-Allow-Credentials', value: 'true' }] },
+    });
+    const withUser = cacheHit(redirect('https://user:pass@third.example/next'));
+    expect(withUser).toMatchObject({ blocked: true, corsError: 'RedirectContainsCredentials', phase: 'redirect' });
+    expect(row(withUser, 'redirect-location')).toMatchObject({ result: 'fail', asked: expect.not.stringContaining('pass@') });
+    expect(row(withUser, 'http-cache')?.note).toMatch(/earlier fetch load of this URL stored \(sent with this Origin/);
+    // Without credentials in the target the browser follows it; what came next is not in the recording.
+    expect(cacheHit(redirect('https://third.example/next'))).toMatchObject({ corsError: null });
+  });
 });
 
 describe('a page-set Pragma the preflights list', () => {

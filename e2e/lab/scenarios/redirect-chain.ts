@@ -56,6 +56,8 @@ export const REDIRECT_CHAINS: readonly Scenario[] = [
     { request: get(), redirects: [hop(302, 'third', [A()], { userinfo: 'user:pass' })], actual: final([A('*')]) }),
   chain('userinfo-user-only', 'Location with a user name only', 'The 302 points to http://user@api/…',
     { request: get(), redirects: [hop(302, 'api', [A()], { userinfo: 'user' })], actual: final([A()]) }),
+  chain('userinfo-stored-308', 'A stored 308 to user:pass, reused from the HTTP cache', 'An earlier fetch stored the 308 (cacheable by default) whose Location has user:pass; the measured fetch gets it from the cache, and a HAR shows no response for it at all.',
+    { request: get({ setup: [{ kind: 'cors-fetch' }] }), redirects: [hop(308, 'third', [A(), [ACAC, 'true']], { userinfo: 'user:pass' })], actual: final([A()]) }),
   chain('userinfo-hop-without-acao', 'Location with user:pass and no ACAO on the redirect', 'Which check comes first: the missing ACAO or the credentials in the Location?',
     { request: get(), redirects: [hop(302, 'api', [], { userinfo: 'user:pass' })], actual: final([A()]) }),
   chain('post-301-becomes-get', 'POST → 301 → GET', 'A simple POST is redirected with 301 (the method becomes GET); all answers allow the page.',

@@ -345,6 +345,8 @@ class Walk {
         this.httpCacheRow(stored, 'No response came from the network: the HTTP cache handed this request the copy');
         const to = redirectTarget(url, stored.response);
         this.access(to === null ? 'actual' : 'redirect', stored.response.headers, origin, url, (e) => e, to === null ? 'Origin' : `Redirect ${k + 1} origin (stored)`, to === null ? 'Credentials' : `Redirect ${k + 1} credentials (stored)`);
+        // A stored redirect is judged like one from the network: its target may not carry credentials.
+        if (to !== null && !this.rec.stopped) this.redirectLocation(`Redirect ${k + 1} (stored)`, to, corsFlag, origin === OPAQUE_ORIGIN);
         if (to !== null && !this.rec.stopped) {
           // A stored redirect that passes: the browser follows it, and what came next is not in the capture.
           const reason = `The HTTP cache handed this request a stored redirect to ${redactUserInfo(to)}, which passes its CORS checks; what the browser met after it is not in the capture.`;
@@ -387,7 +389,10 @@ class Walk {
   private httpCacheRow(stored: StoredResponse, lead: string): void {
     const load = stored.load;
     const what = load.resourceType ? `an earlier ${load.resourceType} load` : 'an earlier no-cors load';
-    this.rec.pass({ id: 'http-cache', phase: 'actual', label: 'HTTP cache', asked: null, allowed: `${stored.response.status} (stored)`, note: `${lead} ${what} of this URL stored (sent without an Origin header, answered without Vary: Origin). The checks below read that copy's headers.` });
+    // The Origin is not part of the cache key: a copy an earlier CORS load stored serves this request too.
+    const sent = load.origin === undefined ? 'sent without an Origin header'
+      : load.origin === this.pageOrigin ? 'sent with this Origin' : `sent with Origin ${load.origin}`;
+    this.rec.pass({ id: 'http-cache', phase: 'actual', label: 'HTTP cache', asked: null, allowed: `${stored.response.status} (stored)`, note: `${lead} ${what} of this URL stored (${sent}, answered without a Vary it could differ on). The checks below read that copy's headers.` });
   }
 
   /**
