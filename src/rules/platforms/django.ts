@@ -9,7 +9,7 @@
 import type { Exchange, ResponseRecord } from '../../model';
 import { makeFinding } from '../findings/catalogue';
 import { fixesFor, type Candidate, type ResponseMeaning, type RuleContext } from '../findings/context';
-import { djangoStack } from '../findings/fixes/django';
+import { DJANGO_DEFAULT_HEADERS, DJANGO_DEFAULT_METHODS, djangoStack } from '../findings/fixes/django';
 import { headersStack } from '../findings/fixes/headers';
 import { genericMeaning } from '../findings/status';
 import { corsHeaderNames, hasHeader, headerEvidence, headerValue, isRedirectStatus, oneLine, parseUrl, statusEvidence, varyHasOrigin } from '../findings/wire';
@@ -20,9 +20,9 @@ const ID = 'django' as const;
 const NAME = 'Django (Python)';
 
 /** django-cors-headers' default CORS_ALLOW_HEADERS (corsheaders.defaults.default_headers), extended or not. */
-const DEFAULT_HEADERS = /^accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with\b/;
+const DEFAULT_HEADERS = new RegExp(`^${DJANGO_DEFAULT_HEADERS.join(', ')}\\b`);
 /** Its default CORS_ALLOW_METHODS, in its order. */
-const DEFAULT_METHODS = /^DELETE, GET, OPTIONS, PATCH, POST, PUT$/;
+const DEFAULT_METHODS = new RegExp(`^${DJANGO_DEFAULT_METHODS.join(', ')}$`);
 /** A class-based view's Allow list: View.http_method_names' order, OPTIONS always there. */
 const VIEW_ALLOW = /^(?:GET, )?(?:POST, )?(?:PUT, )?(?:PATCH, )?(?:DELETE, )?(?:HEAD, )?OPTIONS(?:, TRACE)?$/;
 

@@ -98,7 +98,7 @@ function explainGo(r: ResponseRecord, where: string, ctx: RuleContext): Response
       category: 'cors-rule',
       label: `gorilla/handlers refused the preflight (${r.status})`,
       meaning: `An empty ${r.status} to a preflight is how gorilla/handlers' CORS refuses one after the origin passed: ${part}.`,
-      evidence: [`${where}: HTTP ${r.status}, no body, no header but ${r.headers.map((h) => h.name).join(', ')}`],
+      evidence: [`${where}: HTTP ${r.status}, no body, no header but ${oneLine(r.headers.map((h) => h.name).join(', '), 120)}`],
       generatedBy: 'backend',
     };
   }

@@ -10,9 +10,11 @@ import { pathPrefix, type CorsSpec } from '../spec';
 import { pyStr } from './quote';
 import { stack } from './types';
 
-/** django-cors-headers' defaults (corsheaders.defaults): the snippet adds to them rather than replacing them. */
-const DEFAULT_HEADERS = new Set(['accept', 'accept-encoding', 'authorization', 'content-type', 'dnt', 'origin', 'user-agent', 'x-csrftoken', 'x-requested-with']);
-const DEFAULT_METHODS = new Set(['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+/** django-cors-headers' defaults (corsheaders.defaults), in its order: the snippet adds to them rather than replacing them. */
+export const DJANGO_DEFAULT_HEADERS = ['accept', 'accept-encoding', 'authorization', 'content-type', 'dnt', 'origin', 'user-agent', 'x-csrftoken', 'x-requested-with'] as const;
+export const DJANGO_DEFAULT_METHODS = ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'] as const;
+const DEFAULT_HEADERS = new Set<string>(DJANGO_DEFAULT_HEADERS);
+const DEFAULT_METHODS = new Set<string>(DJANGO_DEFAULT_METHODS);
 
 /** CORS_URLS_REGEX for the API's first path segment (re.match on the path), or every path. */
 function urlsRegex(s: CorsSpec): string {
