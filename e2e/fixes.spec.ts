@@ -93,7 +93,7 @@ test('the fix CORS Lens gives for the server that answered, run as it is, makes 
       await writeFile(resolve(import.meta.dirname, 'artifacts/fixes.md'), `${rows.map((r) => `- ${r}`).join('\n')}\n`);
       expect(problems, rows.join('\n')).toEqual([]);
       // Every framework's fixes were run, on most blocked requests.
-      expect([...checked].sort()).toEqual(['apache', 'caddy', 'django', 'express', 'fastapi', 'fastify', 'flask', 'go', 'koa', 'nginx']);
+      expect([...checked].sort()).toEqual(['apache', 'caddy', 'django', 'express', 'fastapi', 'fastify', 'flask', 'go', 'koa', 'nginx', 'rack']);
       expect(rows.filter((r) => r.includes(' → ')).length).toBeGreaterThan(blocked.length / 2);
     } finally {
       devtools.close();

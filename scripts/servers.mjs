@@ -1,11 +1,11 @@
 // Where the real servers the tests run live (nginx, Apache httpd, Caddy, a Python with FastAPI + uvicorn, Flask +
-// Flask-CORS or Django + django-cors-headers, and Go with rs/cors and gorilla/handlers): the env var wins, then
-// the usual paths. The tests start them as plain processes on loopback with their own config, never as
-// services.
+// Flask-CORS or Django + django-cors-headers, a Ruby with Rack + rack-cors, and Go with rs/cors and
+// gorilla/handlers): the env var wins, then the usual paths. The tests start them as plain processes on
+// loopback with their own config, never as services.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
+/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
 export const SERVERS = {
   nginx: {
     env: 'NGINX_PATH',
@@ -41,6 +41,12 @@ export const SERVERS = {
     debianPackage: 'python3-django python3-django-cors-headers',
     probe: ['-c', 'import django, corsheaders'],
   },
+  rack: {
+    env: 'RUBY_PATH',
+    candidates: ['/usr/bin/ruby', '/usr/local/bin/ruby'],
+    debianPackage: 'ruby ruby-rack ruby-rack-cors ruby-webrick',
+    probe: ['-e', 'require "rack"; require "rack/cors"; require "webrick"'],
+  },
   // Built in GOPATH mode against Debian's Go packages (GOPATH below): no module download.
   go: {
     env: 'GO_BIN',
@@ -65,7 +71,7 @@ function works(path, probe) {
   }
 }
 
-/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go'} name @returns {string | null} */
+/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go'} name @returns {string | null} */
 export function findServer(name) {
   const s = SERVERS[name];
   const fromEnv = process.env[s.env];
@@ -73,7 +79,7 @@ export function findServer(name) {
   return s.candidates.find((p) => works(p, s.probe)) ?? null;
 }
 
-/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go'} name @returns {string} */
+/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go'} name @returns {string} */
 export function requireServer(name) {
   const found = findServer(name);
   if (found) return found;

@@ -5,7 +5,7 @@
  * program on Debian's Python, with the case's route appended — answering { ok: true }, or throwing when
  * the case's handler throws; Django ones (settings appended to settings.py) at the end of the case's own
  * settings in the lab's Django app; Go ones (a file defining withCORS) built with a main that serves the
- * route through it. Node programs live under e2e/artifacts so that they import the project's
+ * route through it; Rack ones (config.ru) built as rackup builds them, in front of the case's app. Node programs live under e2e/artifacts so that they import the project's
  * own express, fastify, koa and CORS packages.
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +17,7 @@ import { startApache } from './apache';
 import { startCaddy } from './caddy';
 import { startGoFix } from './go-lab';
 import { startPythonLab } from './python-lab';
+import { startRackLab } from './rack-lab';
 import { startWebServer } from './web-server';
 import { startNginx } from './nginx';
 import type { Framework, MiddlewareCase } from './servers';
@@ -27,7 +28,7 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go'>;
+type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go'>;
 
 const TAIL: Record<NodeFramework, (fails: boolean) => string> = {
   express: (fails) => `
@@ -53,6 +54,7 @@ export function runnable(framework: Framework, fix: Fix): boolean {
   if (framework === 'flask') return /^app = Flask\(__name__\)$/m.test(fix.snippet);
   if (framework === 'django') return /^CORS_ALLOWED_ORIGINS = /m.test(fix.snippet);
   if (framework === 'go') return /^func withCORS\(/m.test(fix.snippet);
+  if (framework === 'rack') return /^use Rack::Cors do$/m.test(fix.snippet);
   return /^const app = /m.test(fix.snippet);
 }
 
@@ -124,6 +126,7 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   if (c.framework === 'caddy') return startCaddy(() => `${fix.snippet}\nreverse_proxy ${new URL(c.upstream!).host}`);
   if (c.framework === 'fastapi' || c.framework === 'flask') return startPythonProgram(c.framework, fix, c);
   if (c.framework === 'go') return startGoFix(fix.snippet);
+  if (c.framework === 'rack') return startRackLab({}, fix.snippet);
   if (c.framework === 'django') return startPythonLab('django', { [c.id.replace(/^django-/, '')]: c.django! }, fix.snippet);
   return startNode(c.framework, fix, c);
 }

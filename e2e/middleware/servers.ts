@@ -1,9 +1,9 @@
 /**
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
  * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, FastAPI + Starlette's
- * CORSMiddleware, Flask + Flask-CORS, Django + django-cors-headers, Go with rs/cors or gorilla/handlers, and a
- * real nginx, Apache httpd and Caddy (nginx-cases.ts, apache-cases.ts, caddy-cases.ts, fastapi-cases.ts,
- * flask-cases.ts, django-cases.ts, go-lab.ts). Their answers are whatever the packages write — nothing here states a
+ * CORSMiddleware, Flask + Flask-CORS, Django + django-cors-headers, Rack + rack-cors, Go with rs/cors or
+ * gorilla/handlers, and a real nginx, Apache httpd and Caddy (nginx-cases.ts, apache-cases.ts, caddy-cases.ts,
+ * fastapi-cases.ts, flask-cases.ts, django-cases.ts, rack-lab.ts, go-lab.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
@@ -23,11 +23,12 @@ import { fastapiLab } from './fastapi-cases';
 import { flaskLab } from './flask-cases';
 import { djangoLab } from './django-cases';
 import { goLab, startGoLab } from './go-lab';
+import { rackLab, startRackLab } from './rack-lab';
 import { startPythonLab, type PythonCase } from './python-lab';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'go';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -210,6 +211,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const fl = flaskLab(app);
   const dj = djangoLab(app);
   const g = goLab(app);
+  const rb = rackLab(app);
   // The real servers start side by side (the Python ones take a second each to import).
   const results = await Promise.allSettled([
     startNginx(n.server, { http: n.http, files: n.files }),
@@ -219,6 +221,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     startPythonLab('flask', fl.config),
     startPythonLab('django', dj.config),
     startGoLab(g.config),
+    startRackLab(rb.config),
   ]);
   const started: WebServer[] = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -226,7 +229,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     await Promise.all([...started.map((s) => s.close()), ...servers.map(close), f.close()]);
     throw failed.reason;
   }
-  const [nginx, apache, caddy, fastapi, flask, django, go] = started as [WebServer, WebServer, WebServer, WebServer, WebServer, WebServer, WebServer];
+  const [nginx, apache, caddy, fastapi, flask, django, go, rack] = started as [WebServer, WebServer, WebServer, WebServer, WebServer, WebServer, WebServer, WebServer];
 
   const origins: Record<Framework, string> = {
     express: expressOrigin,
@@ -239,11 +242,12 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     flask: flask.origin,
     django: django.origin,
     go: go.origin,
+    rack: rack.origin,
   };
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...c.cases, ...p.cases, ...fl.cases, ...dj.cases, ...g.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...c.cases, ...p.cases, ...fl.cases, ...dj.cases, ...g.cases, ...rb.cases],
     async close() {
       await Promise.all([...servers.map(close), f.close(), ...started.map((s) => s.close())]);
     },

@@ -83,6 +83,7 @@ export type PlatformId =
   | 'flask'
   | 'django'
   | 'go'
+  | 'rack'
   | 'spring'
   | 'unknown';
 

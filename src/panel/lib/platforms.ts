@@ -20,6 +20,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   flask: 'Flask',
   django: 'Django',
   go: 'Go',
+  rack: 'Rack',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -45,6 +46,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'flask', label: 'Flask' },
   { value: 'django', label: 'Django' },
   { value: 'go', label: 'Go (net/http)' },
+  { value: 'rack', label: 'Ruby (Rack / Rails)' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

@@ -21,6 +21,7 @@ import { go } from './go';
 import { gcpCloudRun } from './gcp-cloud-run';
 import { koa } from './koa';
 import { nginx } from './nginx';
+import { rack } from './rack';
 import { spring } from './spring';
 import { signalInput, type SignalInput } from './signals';
 import type { PlatformModule } from './types';
@@ -43,6 +44,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   fastapi,
   flask,
   django,
+  rack,
   go,
   nginx,
   apache,

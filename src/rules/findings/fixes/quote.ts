@@ -75,3 +75,8 @@ export function caddyStr(value: string): string {
   // eslint-disable-next-line no-control-regex
   return `"${value.replace(/[\\"{}]/g, '').replace(/[\u0000-\u001f]/g, '')}"`;
 }
+
+/** Ruby double-quoted string: JSON's escapes, and `#` escaped so that nothing interpolates. */
+export function rbStr(value: string): string {
+  return JSON.stringify(value).replace(/#/g, '\\#');
+}
