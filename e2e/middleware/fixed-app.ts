@@ -46,17 +46,23 @@ const server = app.listen(0, "127.0.0.1", () => console.log("listening " + serve
 
 /** Whether the snippet is a whole app this module can run (not a one-line hint or a fragment). */
 export function runnable(framework: Framework, fix: Fix): boolean {
-  if (fix.stack !== framework) return false;
-  if (framework === 'nginx') return /^location\b/m.test(fix.snippet);
-  if (framework === 'apache') return /^<Location\b/m.test(fix.snippet);
-  if (framework === 'caddy') return /^@cors_preflight method OPTIONS$/m.test(fix.snippet);
-  if (framework === 'fastapi') return /^app = FastAPI\(\)$/m.test(fix.snippet);
-  if (framework === 'flask') return /^app = Flask\(__name__\)$/m.test(fix.snippet);
-  if (framework === 'django') return /^CORS_ALLOWED_ORIGINS = /m.test(fix.snippet);
-  if (framework === 'go') return /^func withCORS\(/m.test(fix.snippet);
-  if (framework === 'rack') return /^use Rack::Cors do$/m.test(fix.snippet);
-  return /^const app = /m.test(fix.snippet);
+  return fix.stack === framework && WHOLE[framework].test(fix.snippet);
 }
+
+/** The line that marks each framework's whole, runnable snippet. */
+const WHOLE: Record<Framework, RegExp> = {
+  express: /^const app = /m,
+  fastify: /^const app = /m,
+  koa: /^const app = /m,
+  nginx: /^location\b/m,
+  apache: /^<Location\b/m,
+  caddy: /^@cors_preflight method OPTIONS$/m,
+  fastapi: /^app = FastAPI\(\)$/m,
+  flask: /^app = Flask\(__name__\)$/m,
+  django: /^CORS_ALLOWED_ORIGINS = /m,
+  rack: /^use Rack::Cors do$/m,
+  go: /^func withCORS\(/m,
+};
 
 /** The route and the server start each Python framework's snippet is completed with. */
 const PY_TAIL: Record<'fastapi' | 'flask', (body: string, port: number) => string> = {

@@ -213,36 +213,32 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const g = goLab(app);
   const rb = rackLab(app);
   // The real servers start side by side (the Python ones take a second each to import).
-  const results = await Promise.allSettled([
-    startNginx(n.server, { http: n.http, files: n.files }),
-    startApache(a.body, { files: a.files }),
-    startCaddy(c.site, { files: c.files }),
-    startPythonLab('fastapi', p.config),
-    startPythonLab('flask', fl.config),
-    startPythonLab('django', dj.config),
-    startGoLab(g.config),
-    startRackLab(rb.config),
-  ]);
+  const starting: Record<Exclude<Framework, 'express' | 'fastify' | 'koa'>, Promise<WebServer>> = {
+    nginx: startNginx(n.server, { http: n.http, files: n.files }),
+    apache: startApache(a.body, { files: a.files }),
+    caddy: startCaddy(c.site, { files: c.files }),
+    fastapi: startPythonLab('fastapi', p.config),
+    flask: startPythonLab('flask', fl.config),
+    django: startPythonLab('django', dj.config),
+    go: startGoLab(g.config),
+    rack: startRackLab(rb.config),
+  };
+  const names = Object.keys(starting) as Array<keyof typeof starting>;
+  const results = await Promise.allSettled(names.map((name) => starting[name]));
   const started: WebServer[] = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     await Promise.all([...started.map((s) => s.close()), ...servers.map(close), f.close()]);
     throw failed.reason;
   }
-  const [nginx, apache, caddy, fastapi, flask, django, go, rack] = started as [WebServer, WebServer, WebServer, WebServer, WebServer, WebServer, WebServer, WebServer];
+  // Every one started (none failed): in the order of `names`.
+  const real = Object.fromEntries(names.map((name, i) => [name, started[i]!.origin])) as Record<keyof typeof starting, string>;
 
   const origins: Record<Framework, string> = {
     express: expressOrigin,
     fastify: `http://127.0.0.1:${(f.server.address() as AddressInfo).port}`,
     koa: await listen(koaServer),
-    nginx: nginx.origin,
-    apache: apache.origin,
-    caddy: caddy.origin,
-    fastapi: fastapi.origin,
-    flask: flask.origin,
-    django: django.origin,
-    go: go.origin,
-    rack: rack.origin,
+    ...real,
   };
   return {
     app,

@@ -13,7 +13,7 @@ import { DJANGO_DEFAULT_HEADERS, DJANGO_DEFAULT_METHODS, djangoStack } from '../
 import { headersStack } from '../findings/fixes/headers';
 import { genericMeaning } from '../findings/status';
 import { corsHeaderNames, hasHeader, headerEvidence, headerValue, isRedirectStatus, oneLine, parseUrl, statusEvidence, varyHasOrigin } from '../findings/wire';
-import { responsesOf, matchSignals, type Signal } from './signals';
+import { matchSignals, type Signal, type SignalInput } from './signals';
 import type { PlatformModule } from './types';
 
 const ID = 'django' as const;
@@ -37,8 +37,8 @@ function credentialsOnly(r: ResponseRecord): boolean {
  * answer; `whole`: with XFrameOptionsMiddleware's "DENY" or Django 4's Cross-Origin-Opener-Policy too (a
  * preflight CorsMiddleware answers never reaches XFrameOptionsMiddleware).
  */
-function securityDefaults(e: Exchange, whole: boolean): string | null {
-  for (const { where, response: r } of responsesOf(e)) {
+function securityDefaults(input: SignalInput, whole: boolean): string | null {
+  for (const { where, response: r } of input.responses) {
     if (!/^same-origin$/i.test(headerValue(r, 'referrer-policy') ?? '') || !/^nosniff$/i.test(headerValue(r, 'x-content-type-options') ?? '')) continue;
     const more = /^DENY$/i.test(headerValue(r, 'x-frame-options') ?? '') || /^same-origin$/i.test(headerValue(r, 'cross-origin-opener-policy') ?? '');
     if (more === whole) return `${where}: Referrer-Policy: same-origin, X-Content-Type-Options: nosniff${whole ? ' and X-Frame-Options: DENY or COOP same-origin' : ''} (Django's SecurityMiddleware defaults)`;
@@ -51,12 +51,12 @@ const SIGNALS: readonly Signal[] = [
   { kind: 'header', name: 'access-control-allow-methods', value: DEFAULT_METHODS, weight: 0.5 },
   // Django's default security headers. Any server can be set to send them, so they only add to other signals
   // unless the whole set is there.
-  { kind: 'custom', weight: 0.45, test: (e: Exchange) => securityDefaults(e, true) },
-  { kind: 'custom', weight: 0.25, test: (e: Exchange) => (securityDefaults(e, true) === null ? securityDefaults(e, false) : null) },
+  { kind: 'custom', weight: 0.45, test: (_e, input) => securityDefaults(input, true) },
+  { kind: 'custom', weight: 0.25, test: (_e, input) => (securityDefaults(input, true) === null ? securityDefaults(input, false) : null) },
   {
     kind: 'custom', weight: 0.5,
-    test: (e: Exchange) => {
-      const hit = responsesOf(e).find(({ response }) => credentialsOnly(response));
+    test: (_e, input) => {
+      const hit = input.responses.find(({ response }) => credentialsOnly(response));
       return hit ? `${hit.where}: Access-Control-Allow-Credentials without Access-Control-Allow-Origin (django-cors-headers refusing the origin)` : null;
     },
   },

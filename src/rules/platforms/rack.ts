@@ -5,14 +5,14 @@
  * `headers:` — with an empty 200 and no CORS header at all; what it accepts gets Max-Age 7200 by default
  * and, on every answer, an Access-Control-Expose-Headers line even when empty.
  */
-import type { Exchange, ResponseRecord } from '../../model';
+import type { ResponseRecord } from '../../model';
 import type { ResponseMeaning, RuleContext } from '../findings/context';
 import { headersStack } from '../findings/fixes/headers';
 import { rackStack } from '../findings/fixes/rack';
 import { genericMeaning } from '../findings/status';
 import { bodyUnseen } from '../findings/unseen-body';
 import { corsHeaderNames, headerLines, headerValue } from '../findings/wire';
-import { matchSignals, responsesOf, type Signal } from './signals';
+import { matchSignals, type Signal } from './signals';
 import type { PlatformModule } from './types';
 
 const ID = 'rack' as const;
@@ -24,8 +24,8 @@ const SIGNALS: readonly Signal[] = [
   { kind: 'header', name: 'x-runtime', value: /^\d+\.\d+$/, weight: 0.5 },
   {
     kind: 'custom', weight: 0.7,
-    test: (e: Exchange) => {
-      const hit = responsesOf(e).find(({ response: r }) => headerValue(r, 'access-control-max-age') === '7200' && headerLines(r, 'access-control-expose-headers').some((v) => v.trim() === ''));
+    test: (_e, input) => {
+      const hit = input.responses.find(({ response: r }) => headerValue(r, 'access-control-max-age') === '7200' && headerLines(r, 'access-control-expose-headers').some((v) => v.trim() === ''));
       return hit ? `${hit.where}: Access-Control-Max-Age: 7200 with an empty Access-Control-Expose-Headers (rack-cors)` : null;
     },
   },

@@ -13,7 +13,8 @@ export type Signal =
   | { kind: 'body'; pattern: RegExp; weight: number; label: string }
   | { kind: 'host'; pattern: RegExp; weight: number; label: string }
   | { kind: 'request-header'; name: string; weight: number }
-  | { kind: 'custom'; weight: number; test: (exchange: Exchange) => string | null };
+  /** `input`: the responses and header names every platform's signals share (no need to walk them again). */
+  | { kind: 'custom'; weight: number; test: (exchange: Exchange, input: SignalInput) => string | null };
 
 export const MIN_CONFIDENCE = 0.3;
 
@@ -94,7 +95,7 @@ function testSignal(signal: Signal, exchange: Exchange, input: SignalInput): str
       return acrh.split(',').map((s) => s.trim()).includes(lower) ? `request header ${signal.name}` : null;
     }
     case 'custom':
-      return signal.test(exchange);
+      return signal.test(exchange, input);
   }
 }
 
