@@ -1,4 +1,4 @@
-export type ServerName = 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go';
+export type ServerName = 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php';
 export declare const SERVERS: Record<ServerName, { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>;
 export declare function findServer(name: ServerName): string | null;
 export declare function requireServer(name: ServerName): string;

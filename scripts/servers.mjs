@@ -1,11 +1,11 @@
 // Where the real servers the tests run live (nginx, Apache httpd, Caddy, a Python with FastAPI + uvicorn, Flask +
-// Flask-CORS or Django + django-cors-headers, a Ruby with Rack + rack-cors, and Go with rs/cors and
-// gorilla/handlers): the env var wins, then the usual paths. The tests start them as plain processes on
+// Flask-CORS or Django + django-cors-headers, a Ruby with Rack + rack-cors, Go with rs/cors and
+// gorilla/handlers, and PHP's command line with its built-in server): the env var wins, then the usual paths. The tests start them as plain processes on
 // loopback with their own config, never as services.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
+/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
 export const SERVERS = {
   nginx: {
     env: 'NGINX_PATH',
@@ -54,6 +54,11 @@ export const SERVERS = {
     debianPackage: 'golang-go golang-github-rs-cors-dev golang-github-gorilla-handlers-dev',
     probe: ['list', 'github.com/rs/cors', 'github.com/gorilla/handlers'],
   },
+  php: {
+    env: 'PHP_PATH',
+    candidates: ['/usr/bin/php', '/usr/local/bin/php', '/opt/homebrew/bin/php'],
+    debianPackage: 'php-cli',
+  },
 };
 
 /** The environment Go builds run with: GOPATH mode on Debian's packaged sources (/usr/share/gocode). */
@@ -71,7 +76,7 @@ function works(path, probe) {
   }
 }
 
-/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go'} name @returns {string | null} */
+/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php'} name @returns {string | null} */
 export function findServer(name) {
   const s = SERVERS[name];
   const fromEnv = process.env[s.env];
@@ -79,7 +84,7 @@ export function findServer(name) {
   return s.candidates.find((p) => works(p, s.probe)) ?? null;
 }
 
-/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go'} name @returns {string} */
+/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php'} name @returns {string} */
 export function requireServer(name) {
   const found = findServer(name);
   if (found) return found;

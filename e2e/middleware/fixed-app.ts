@@ -5,7 +5,8 @@
  * program on Debian's Python, with the case's route appended — answering { ok: true }, or throwing when
  * the case's handler throws; Django ones (settings appended to settings.py) at the end of the case's own
  * settings in the lab's Django app; Go ones (a file defining withCORS) built with a main that serves the
- * route through it; Rack ones (config.ru) built as rackup builds them, in front of the case's app. Node programs live under e2e/artifacts so that they import the project's
+ * route through it; Rack ones (config.ru) built as rackup builds them, in front of the case's app; PHP ones as
+ * cors.php, required first by the case's own script without its CORS lines. Node programs live under e2e/artifacts so that they import the project's
  * own express, fastify, koa and CORS packages.
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ import { startApache } from './apache';
 import { startCaddy } from './caddy';
 import { startGoFix } from './go-lab';
 import { startPythonLab } from './python-lab';
+import { startPhpLab } from './php-lab';
 import { startRackLab } from './rack-lab';
 import { startWebServer } from './web-server';
 import { startNginx } from './nginx';
@@ -28,7 +30,7 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go'>;
+type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php'>;
 
 const TAIL: Record<NodeFramework, (fails: boolean) => string> = {
   express: (fails) => `
@@ -62,6 +64,7 @@ const WHOLE: Record<Framework, RegExp> = {
   django: /^CORS_ALLOWED_ORIGINS = /m,
   rack: /^use Rack::Cors do$/m,
   go: /^func withCORS\(/m,
+  php: /^\$allowed = \[/m,
 };
 
 /** The route and the server start each Python framework's snippet is completed with. */
@@ -133,6 +136,7 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   if (c.framework === 'fastapi' || c.framework === 'flask') return startPythonProgram(c.framework, fix, c);
   if (c.framework === 'go') return startGoFix(fix.snippet);
   if (c.framework === 'rack') return startRackLab({}, fix.snippet);
+  if (c.framework === 'php') return startPhpLab({ [c.id.replace(/^php-/, '')]: c.php! }, fix.snippet);
   if (c.framework === 'django') return startPythonLab('django', { [c.id.replace(/^django-/, '')]: c.django! }, fix.snippet);
   return startNode(c.framework, fix, c);
 }

@@ -2,8 +2,8 @@
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
  * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, FastAPI + Starlette's
  * CORSMiddleware, Flask + Flask-CORS, Django + django-cors-headers, Rack + rack-cors, Go with rs/cors or
- * gorilla/handlers, and a real nginx, Apache httpd and Caddy (nginx-cases.ts, apache-cases.ts, caddy-cases.ts,
- * fastapi-cases.ts, flask-cases.ts, django-cases.ts, rack-lab.ts, go-lab.ts). Their answers are whatever the packages write — nothing here states a
+ * gorilla/handlers, plain PHP scripts under PHP's built-in server, and a real nginx, Apache httpd and Caddy (nginx-cases.ts, apache-cases.ts, caddy-cases.ts,
+ * fastapi-cases.ts, flask-cases.ts, django-cases.ts, rack-lab.ts, go-lab.ts, php-lab.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { createServer, type Server } from 'node:http';
@@ -23,12 +23,13 @@ import { fastapiLab } from './fastapi-cases';
 import { flaskLab } from './flask-cases';
 import { djangoLab } from './django-cases';
 import { goLab, startGoLab } from './go-lab';
+import { phpLab, startPhpLab, type PhpCase } from './php-lab';
 import { rackLab, startRackLab } from './rack-lab';
 import { startPythonLab, type PythonCase } from './python-lab';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -45,6 +46,8 @@ export interface MiddlewareCase {
   fails?: boolean;
   /** Django cases: the case as django_lab.py runs it, the settings a fix is appended to. */
   django?: PythonCase;
+  /** PHP cases: the case's script, whose CORS lines a fix replaces. */
+  php?: PhpCase;
 }
 
 export interface MiddlewareLab {
@@ -212,6 +215,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const dj = djangoLab(app);
   const g = goLab(app);
   const rb = rackLab(app);
+  const ph = phpLab(app);
   // The real servers start side by side (the Python ones take a second each to import).
   const starting: Record<Exclude<Framework, 'express' | 'fastify' | 'koa'>, Promise<WebServer>> = {
     nginx: startNginx(n.server, { http: n.http, files: n.files }),
@@ -222,6 +226,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     django: startPythonLab('django', dj.config),
     go: startGoLab(g.config),
     rack: startRackLab(rb.config),
+    php: startPhpLab(ph.config),
   };
   const names = Object.keys(starting) as Array<keyof typeof starting>;
   const results = await Promise.allSettled(names.map((name) => starting[name]));
@@ -243,7 +248,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...c.cases, ...p.cases, ...fl.cases, ...dj.cases, ...g.cases, ...rb.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...c.cases, ...p.cases, ...fl.cases, ...dj.cases, ...g.cases, ...rb.cases, ...ph.cases],
     async close() {
       await Promise.all([...servers.map(close), f.close(), ...started.map((s) => s.close())]);
     },

@@ -84,6 +84,7 @@ export type PlatformId =
   | 'django'
   | 'go'
   | 'rack'
+  | 'php'
   | 'spring'
   | 'unknown';
 

@@ -2,8 +2,8 @@
  * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
  * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n), nginx (nginx -t, inside a
  * server block), Apache httpd (httpd -t, in the main server), Caddy (caddy validate, in a site block), Go
- * (gofmt), Ruby (ruby -c); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as
- * answered by nginx, httpd, Caddy, uvicorn, Werkzeug, Django, WEBrick and Go, so that their snippets quote hostile
+ * (gofmt), Ruby (ruby -c), PHP (php -l); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as
+ * answered by nginx, httpd, Caddy, uvicorn, Werkzeug, Django, WEBrick, PHP and Go, so that their snippets quote hostile
  * values too).
  */
 import { execFileSync } from 'node:child_process';
@@ -49,7 +49,8 @@ function collect(): Map<string, Fix[]> {
     add(x);
     // Go's net/http shows itself in its own error page only.
     const goPage = (r: ResponseRecord): ResponseRecord => ({ ...r, body: '404 page not found\n' });
-    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django), via('WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)'), goPage]) {
+    const phpAnswer = (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'X-Powered-By', value: 'PHP/8.2.36' }] });
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django), via('WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)'), phpAnswer, goPage]) {
       add({
         ...x,
         ...(x.response ? { response: server(x.response) } : {}),
@@ -118,7 +119,7 @@ function configTest(server: 'nginx' | 'apache' | 'caddy', name: string, snippet:
 
 describe('snippet syntax (external tools)', () => {
   it('covers the languages the fix stacks produce', () => {
-    expect([...snippets.keys()].sort()).toEqual(['apache', 'caddy', 'go', 'hcl', 'java', 'javascript', 'json', 'nginx', 'python', 'ruby', 'shell', 'text', 'typescript', 'xml', 'yaml']);
+    expect([...snippets.keys()].sort()).toEqual(['apache', 'caddy', 'go', 'hcl', 'java', 'javascript', 'json', 'nginx', 'php', 'python', 'ruby', 'shell', 'text', 'typescript', 'xml', 'yaml']);
   });
 
   it('Python snippets parse (python3 -m ast)', () => {
@@ -146,6 +147,12 @@ describe('snippet syntax (external tools)', () => {
     const files = writeAll('ruby', 'rb');
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) execFileSync(requireServer('rack'), ['-c', file], { stdio: 'pipe' });
+  }, 60_000);
+
+  it('PHP snippets parse (php -l)', () => {
+    const files = writeAll('php', 'php');
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) execFileSync(requireServer('php'), ['-n', '-l', file], { stdio: 'pipe' });
   }, 60_000);
 
   it('XML snippets parse (ElementTree)', () => {
@@ -199,6 +206,9 @@ describe('snippet syntax (external tools)', () => {
     const badRb = join(dir, 'bad.rb');
     writeFileSync(badRb, 'use Rack::Cors do\n  allow do\nend\n');
     expect(() => execFileSync(requireServer('rack'), ['-c', badRb], { stdio: 'pipe' })).toThrow();
+    const badPhp = join(dir, 'bad.php');
+    writeFileSync(badPhp, "<?php\n$allowed = ['https://a.example';\n");
+    expect(() => execFileSync(requireServer('php'), ['-n', '-l', badPhp], { stdio: 'pipe' })).toThrow();
     const badGo = join(dir, 'bad.go');
     writeFileSync(badGo, 'package main\nfunc withCORS( {\n}\n');
     expect(() => execFileSync(join(dirname(requireServer('go')), 'gofmt'), ['-l', '-e', badGo], { stdio: 'pipe' })).toThrow();

@@ -21,6 +21,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   django: 'Django',
   go: 'Go',
   rack: 'Rack',
+  php: 'PHP',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -47,6 +48,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'django', label: 'Django' },
   { value: 'go', label: 'Go (net/http)' },
   { value: 'rack', label: 'Ruby (Rack / Rails)' },
+  { value: 'php', label: 'PHP (Laravel …)' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

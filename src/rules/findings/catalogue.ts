@@ -56,6 +56,7 @@ export const FINDINGS = {
   'cloudfront-method-not-allowed': { kind: 'platform', severity: 'error', title: 'CloudFront does not accept this HTTP method' },
   'stray-quotes-in-header': { kind: 'platform', severity: 'error', title: 'A CORS header value still has its quotes' },
   'django-cors-below-common': { kind: 'platform', severity: 'error', title: 'CorsMiddleware is listed below CommonMiddleware' },
+  'php-headers-already-sent': { kind: 'platform', severity: 'error', title: 'PHP dropped the CORS headers: output came first' },
   // Security.
   'null-origin-allowed': { kind: 'security', severity: 'warning', title: 'The server allows the "null" origin' },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -21,6 +21,7 @@ import { go } from './go';
 import { gcpCloudRun } from './gcp-cloud-run';
 import { koa } from './koa';
 import { nginx } from './nginx';
+import { php } from './php';
 import { rack } from './rack';
 import { spring } from './spring';
 import { signalInput, type SignalInput } from './signals';
@@ -46,6 +47,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   django,
   rack,
   go,
+  php,
   nginx,
   apache,
   caddy,

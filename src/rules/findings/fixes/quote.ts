@@ -80,3 +80,8 @@ export function caddyStr(value: string): string {
 export function rbStr(value: string): string {
   return JSON.stringify(value).replace(/#/g, '\\#');
 }
+
+/** PHP single-quoted string: only `\` and `'` are special there (no interpolation). */
+export function phpStr(value: string): string {
+  return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+}
