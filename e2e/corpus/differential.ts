@@ -47,6 +47,8 @@ export interface DiffRow {
   agree: Record<Source, Agreement>;
   /** The exchanges judged, for explaining disagreements. */
   exchanges: Partial<Record<Source, Exchange>>;
+  /** Why a source's view may not be the measured request's (the capture had not settled when it was read). */
+  notes?: Partial<Record<Source, string>>;
 }
 
 export function engineView(v: Verdict): EngineView {
@@ -113,11 +115,18 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
     // setup's exchange, settled first, would be judged in place of the measured request.
     const sent = runs.filter((r) => r.chromium.sent);
     const expected = (s: Scenario): number => 1 + (s.request.setup ?? []).filter((step) => step.kind === 'cors-fetch').length;
+    const settled = (xs: readonly Exchange[], r: (typeof sent)[number]): boolean =>
+      xs.filter((x) => x.request.url === r.url).length >= expected(r.s) && measured(xs, r.url)?.observed.failed !== undefined;
+    let timedOut = false;
     const captured = await waitFor(async () => {
       const xs = await capturedExchanges(ext, tabId);
-      const settled = sent.every((r) => xs.filter((x) => x.request.url === r.url).length >= expected(r.s) && measured(xs, r.url)?.observed.failed !== undefined);
-      return settled ? xs : null;
-    }, 'the extension to capture every scenario', 30_000).catch(() => capturedExchanges(ext, tabId));
+      return sent.every((r) => settled(xs, r)) ? xs : null;
+    }, 'the extension to capture every scenario', 30_000).catch(() => { timedOut = true; return capturedExchanges(ext, tabId); });
+    // Judged all the same (the engine may still agree), but a disagreement then says the capture was incomplete.
+    const unsettled = new Map(timedOut ? sent.filter((r) => !settled(captured, r)).map((r) => {
+      const xs = captured.filter((x) => x.request.url === r.url);
+      return [r.url, `the capture had not settled after 30 s: ${xs.length} of ${expected(r.s)} exchanges for the URL, the latest ${measured(xs, r.url)?.observed.failed === undefined ? 'unfinished' : 'finished'}`] as const;
+    }) : []);
 
     // (b) DevTools' HAR through the importer.
     const har = await getHar(devtools);
@@ -139,7 +148,8 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
       if (cx) exchanges.capture = cx;
       if (hx) exchanges.har = hx;
       const agreeOf = (e: EngineView | null | 'missing'): Agreement => (e === null ? null : e === 'missing' ? 'disagree' : agreement(e, chromium));
-      return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree: { capture: agreeOf(capture), har: agreeOf(harView) }, exchanges };
+      const note = unsettled.get(u);
+      return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree: { capture: agreeOf(capture), har: agreeOf(harView) }, exchanges, ...(note ? { notes: { capture: note } } : {}) };
     });
   } finally {
     devtools.close();
@@ -170,7 +180,7 @@ function listed(rows: readonly DiffRow[], kind: Agreement): string[] {
   const out: string[] = [];
   for (const r of rows) {
     for (const src of ['capture', 'har'] as const) {
-      if (r.agree[src] === kind) out.push(`${r.id} [${src}]: Chromium ${show(referee(r.chromium))} — engine ${show(r[src])}`);
+      if (r.agree[src] === kind) out.push(`${r.id} [${src}]: Chromium ${show(referee(r.chromium))} — engine ${show(r[src])}${r.notes?.[src] ? ` (${r.notes[src]})` : ''}`);
     }
   }
   return out;
