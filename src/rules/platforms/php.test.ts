@@ -37,7 +37,7 @@ describe('PHP', () => {
     expect(d.platform.id).toBe('unknown');
     const php = diagnose(buildExchange({ url, response: { status: 200, headers: { 'X-Powered-By': 'PHP/8.2.36' }, body } }));
     const f = php.findings.find((x) => x.id === 'php-headers-already-sent');
-    expect(f?.explanation).toContain('output started at /var/www/api/config.php:12');
+    expect(f?.explanation).toContain('headers already sent by (output started at /var/www/api/config.php:12) in /var/www/api/items.php on line 3');
     expect(f?.fixes.map((x) => x.stack)).toContain('php');
     // Headers that did arrive: PHP's warning is about some other header, not the cause.
     const withCors = diagnose(buildExchange({ url, response: { status: 200, headers: { 'X-Powered-By': 'PHP/8.2.36', 'Access-Control-Allow-Origin': 'https://app.example.com' }, body } }));

@@ -20,8 +20,11 @@ import type { PlatformModule } from './types';
 const ID = 'php' as const;
 const NAME = 'PHP';
 
-/** PHP's warning for a header() call after output (HTML with display_errors in a web SAPI, plain text on the CLI). */
-const HEADERS_SENT = /Cannot modify header information - headers already sent(?: by \(output started at [^)]{0,200}\))?/;
+/**
+ * PHP's warning for a header() call after output (HTML with display_errors in a web SAPI, plain text on the
+ * CLI), with where the output started and where the dropped header() call is, when it says.
+ */
+const HEADERS_SENT = /Cannot modify header information - headers already sent(?: by \(output started at [^)\n]{0,200}\))?(?:\s+in\s+(?:<b>)?[^<\n]{1,200}?(?:<\/b>)?\s+on line\s+(?:<b>)?\d+)?/;
 /** A fatal or parse error as PHP prints it (display_errors on). */
 const FATAL = /(?:<b>)?(?:PHP )?(?:Fatal|Parse) error(?:<\/b>)?:\s+([^\n<]{0,200})/;
 
@@ -68,7 +71,7 @@ function bodyProblem(r: ResponseRecord): BodyProblem | null {
   const body = r.body ?? '';
   if (!body) return null;
   const sent = HEADERS_SENT.exec(body);
-  if (sent) return { kind: 'headers-sent', text: oneLine(sent[0].replace(/<\/?b>/g, ''), 200) };
+  if (sent) return { kind: 'headers-sent', text: oneLine(sent[0].replace(/<\/?b>/g, ''), 240) };
   const fatal = FATAL.exec(body);
   return fatal ? { kind: 'fatal', text: oneLine(fatal[1]!.replace(/&quot;/g, '"'), 160) } : null;
 }
