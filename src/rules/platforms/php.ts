@@ -144,9 +144,14 @@ function partialCorsHint(r: ResponseRecord): string | null {
 
 /** PHP's "headers already sent" warning on an answer without CORS headers: the cause, said plainly. */
 function headersAlreadySent(ctx: RuleContext): Candidate[] {
-  const hit = ctx.facts.responses.find(({ response }) => corsHeaderNames(response).length === 0 && bodyProblem(response)?.kind === 'headers-sent');
+  let text = '';
+  const hit = ctx.facts.responses.find(({ response }) => {
+    const problem = corsHeaderNames(response).length === 0 ? bodyProblem(response) : null;
+    if (problem?.kind !== 'headers-sent') return false;
+    text = problem.text;
+    return true;
+  });
   if (!hit) return [];
-  const text = (bodyProblem(hit.response) as BodyProblem).text;
   return [{
     finding: makeFinding('php-headers-already-sent', {
       explanation: `PHP answered ${hit.where.startsWith('preflight') ? 'the preflight' : 'the request'} without the script's CORS headers and said why in the body: "${text}". Output had already been sent when the script called header() (an echo or a notice, flush(), more than output_buffering's 4 KB, a blank line or a UTF-8 BOM before <?php or after a closing tag in an included file), and PHP sends headers only before the first output. Move the header() calls before any output, or better, into a file every request runs first; remove the stray output.`,
