@@ -33,6 +33,7 @@ try {
   if (args.includes('--dump')) {
     for (const r of rows.filter((x) => x.agree.capture !== 'agree' && x.agree.capture !== null || x.agree.har !== 'agree' && x.agree.har !== null)) {
       console.log(`\n=== ${r.id}\nchromium: ${JSON.stringify(r.chromium)}\n${JSON.stringify(r.exchanges, null, 1)}`);
+      if (r.capturedAlso) console.log(`other captured exchanges of the URL:\n${JSON.stringify(r.capturedAlso, null, 1)}`);
     }
   }
   process.exitCode = bad.length ? 1 : 0;

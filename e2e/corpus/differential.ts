@@ -49,6 +49,8 @@ export interface DiffRow {
   exchanges: Partial<Record<Source, Exchange>>;
   /** Why a source's view may not be the measured request's (the capture had not settled when it was read). */
   notes?: Partial<Record<Source, string>>;
+  /** When the capture disagrees: the other captured exchanges of the URL (setup requests), to tell a wrong pairing. */
+  capturedAlso?: Exchange[];
 }
 
 export function engineView(v: Verdict): EngineView {
@@ -149,7 +151,9 @@ export async function runDifferential({ lab, ext, scenarios, timeoutMs = 15_000,
       if (hx) exchanges.har = hx;
       const agreeOf = (e: EngineView | null | 'missing'): Agreement => (e === null ? null : e === 'missing' ? 'disagree' : agreement(e, chromium));
       const note = unsettled.get(u);
-      return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree: { capture: agreeOf(capture), har: agreeOf(harView) }, exchanges, ...(note ? { notes: { capture: note } } : {}) };
+      const agree = { capture: agreeOf(capture), har: agreeOf(harView) };
+      const capturedAlso = agree.capture === 'disagree' ? captured.filter((x) => x.request.url === u && x !== cx) : [];
+      return { id: s.id, dimension: s.dimension, url: u, chromium, capture, har: harView, agree, exchanges, ...(note ? { notes: { capture: note } } : {}), ...(capturedAlso.length ? { capturedAlso } : {}) };
     });
   } finally {
     devtools.close();
