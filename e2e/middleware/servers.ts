@@ -6,8 +6,9 @@
  * fastapi-cases.ts, flask-cases.ts, django-cases.ts, rack-lab.ts, go-lab.ts, php-lab.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import fastifyCors from '@fastify/cors';
@@ -157,12 +158,30 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** A port nothing listens on: nginx's upstream that is down. */
+/** Whether connecting to the loopback port is refused (nothing listens there). */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(false); });
+    socket.once('error', (e: NodeJS.ErrnoException) => { socket.destroy(); resolve(e.code === 'ECONNREFUSED'); });
+  });
+}
+
+/**
+ * A port nothing listens on: the upstream that is down. Below the kernel's ephemeral range, which every
+ * server of the tests listens in (port 0): a port of that range, freed, was handed to a server started
+ * later (then "down" answered, through the fix's nginx, with the app's own headers).
+ */
 async function closedPort(): Promise<number> {
-  const server = createServer();
-  const origin = await listen(server);
-  await close(server);
-  return Number(new URL(origin).port);
+  let low = 32768;
+  try {
+    low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || low;
+  } catch {
+    // not Linux: its usual range
+  }
+  const start = Math.max(1024, low - 8000) + Math.floor(Math.random() * 4000);
+  for (let port = start; port < low; port++) if (await refused(port)) return port;
+  throw new Error(`no closed port below ${low}`);
 }
 
 export async function startMiddlewareLab(): Promise<MiddlewareLab> {
