@@ -1,5 +1,5 @@
 /**
- * A real web server (nginx, Apache httpd, Caddy, a Python app) on loopback, started as a plain foreground
+ * A real web server (nginx, Apache httpd, Caddy, a Python, Ruby or Go app, PHP's built-in server) on loopback, started as a plain foreground
  * process with a config of the caller's own, in a temporary prefix directory: the middleware lab's servers,
  * and the fresh servers a fix snippet is checked in (e2e/fixes.spec.ts).
  */
