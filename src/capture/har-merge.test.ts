@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importHarEntries } from '../har';
+import { exportHar, importHarEntries } from '../har';
+import type { HarEntryJson } from '../messaging/protocol';
+import { buildExchange } from '../rules/cors/test-support';
 import type { Exchange } from '../model';
 import { mergeHarEntries } from './har-merge';
 import { TabStore, emptyTab } from './tab-store';
@@ -64,5 +66,33 @@ describe('merging DevTools HAR entries into the live store', () => {
     const merged = store.get('wr-42');
     expect(merged?.request.headers).toEqual(target.request.headers);
     expect(all.filter((x) => x.request.url === target.request.url && x.request.method === target.request.method && Math.abs(x.startedAt - target.startedAt) < 3000)).toHaveLength(1);
+  });
+
+  it('tells apart two requests to one URL moments apart by their preflights, not only by time', () => {
+    // A request that needed a preflight which failed, then a simple one to the same URL (the random lab
+    // scenarios' setup fetch, then the measured one): DevTools' start time of the first can be closer to
+    // the second's live start time than to its own.
+    const url = 'https://api.example.net/orders';
+    const base = { origin: 'https://app.example.com', url, method: 'POST' };
+    const first = buildExchange({
+      ...base, id: 'wr-1', headers: { 'X-Api-Key': 'k1' },
+      preflight: { status: 204, headers: { 'Access-Control-Allow-Origin': 'https://app.example.com/' } },
+      response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' },
+    });
+    const second = buildExchange({
+      ...base, id: 'wr-2', headers: { 'Content-Type': 'text/plain' },
+      response: { status: 500, headers: { 'Access-Control-Allow-Origin': 'https://app.example.com, https://app.example.com' } },
+      observed: { failed: true, errorText: 'net::ERR_FAILED' },
+    });
+    const live = [{ ...first, source: 'live' as const, startedAt: 1_000 }, { ...second, source: 'live' as const, startedAt: 1_100 }];
+    const devtools = [{ ...first, startedAt: 1_090 }, { ...second, startedAt: 1_102 }];
+    const entries = exportHar(devtools, { includeSensitive: true }).log.entries as unknown as HarEntryJson[];
+    const store = new TabStore(emptyTab(1));
+    for (const x of live) store.put(x, true);
+    mergeHarEntries(store, entries);
+    expect(store.visibleExchanges()).toHaveLength(2);
+    expect(store.get('wr-2')?.preflight).toBeUndefined();
+    expect(store.get('wr-1')?.preflight).toBeDefined();
+    expect(store.get('wr-1')?.response).toBeUndefined();
   });
 });

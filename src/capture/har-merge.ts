@@ -5,7 +5,8 @@
  * was blocked at its preflight (webRequest never sees those go out), and cache flags.
  *
  * The same request is never shown twice: a HAR exchange is matched to the live exchange with the
- * same method and URL that started closest in time; only unmatched ones are added.
+ * same method and URL that started closest in time, among those that do not contradict it; only
+ * unmatched ones are added.
  */
 import type { Exchange } from '../model';
 import { importHarEntries } from '../har';
@@ -22,6 +23,26 @@ function harKey(x: Exchange): string {
 /** A request's headers that were reconstructed from a preflight's Access-Control-Request-Headers (no values). */
 function headersAreReconstructed(x: Exchange): boolean {
   return x.request.headers.length > 0 && x.request.headers.every((h) => h.value === '' && h.name === h.name.toLowerCase());
+}
+
+/** The headers a preflight asked for, as a comparable key. */
+function askedHeaders(x: Exchange): string {
+  const value = x.preflight?.request.headers.find((h) => h.name.toLowerCase() === 'access-control-request-headers')?.value ?? '';
+  return value.toLowerCase().split(',').map((s) => s.trim()).filter(Boolean).sort().join(',');
+}
+
+/**
+ * How many ways the two recordings disagree on being one request: a preflight on one side only, a
+ * preflight asking for other headers, a different outcome. Two requests to one URL moments apart (a
+ * request that needed a preflight which failed, then a simple one) are told apart by this, not by time:
+ * DevTools' start time of the first can be closer to the second's.
+ */
+function contradictions(live: Exchange, har: Exchange): number {
+  let n = 0;
+  if ((live.preflight === undefined) !== (har.preflight === undefined)) n++;
+  else if (live.preflight && askedHeaders(live) !== askedHeaders(har)) n++;
+  if (live.observed.failed !== undefined && live.observed.failed !== har.observed.failed) n++;
+  return n;
 }
 
 function enrich(live: Exchange, har: Exchange): Exchange {
@@ -56,13 +77,19 @@ export function mergeHarEntries(store: TabStore, entries: HarEntryJson[], pageUr
     // Started before the log was cleared (a navigation or Clear): DevTools reports it late; it stays out.
     if (store.state.clearedAt !== undefined && har.startedAt < store.state.clearedAt) continue;
     let best: Exchange | undefined;
+    let bestRank = Infinity;
     let bestDelta = Infinity;
     for (const id of store.state.order) {
       const live = store.get(id);
       if (!live || claimed.has(id) || live.request.method !== har.request.method || live.request.url !== har.request.url) continue;
       const delta = Math.abs(live.startedAt - har.startedAt);
-      if (delta <= MATCH_WINDOW_MS && delta < bestDelta) {
+      if (delta > MATCH_WINDOW_MS) continue;
+      // A live exchange may still lack what webRequest missed (a preflight): a contradiction ranks a
+      // candidate lower, it does not rule it out.
+      const rank = contradictions(live, har);
+      if (rank < bestRank || (rank === bestRank && delta < bestDelta)) {
         best = live;
+        bestRank = rank;
         bestDelta = delta;
       }
     }
