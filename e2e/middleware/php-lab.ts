@@ -36,6 +36,14 @@ const APP = "header('Content-Type: application/json');\necho json_encode(['ok' =
 export function phpLab(page: string): PhpLab {
   const isOptions = "$_SERVER['REQUEST_METHOD'] === 'OPTIONS'";
   // Everything the page sends, answered the way tutorials write it: reflect a listed origin, then answer OPTIONS.
+  const answerOptions = [
+    `if (${isOptions}) {`,
+    "    header('Access-Control-Allow-Methods: GET, POST, PUT, OPTIONS');",
+    "    header('Access-Control-Allow-Headers: Content-Type, Authorization, X-Api-Key');",
+    '    http_response_code(204);',
+    '    exit;',
+    '}',
+  ].join('\n');
   const complete = [
     `$allowed = [${q(page)}];`,
     "$origin = $_SERVER['HTTP_ORIGIN'] ?? '';",
@@ -43,12 +51,7 @@ export function phpLab(page: string): PhpLab {
     "    header('Access-Control-Allow-Origin: ' . $origin);",
     "    header('Access-Control-Allow-Credentials: true');",
     '}',
-    `if (${isOptions}) {`,
-    "    header('Access-Control-Allow-Methods: GET, POST, PUT, OPTIONS');",
-    "    header('Access-Control-Allow-Headers: Content-Type, Authorization, X-Api-Key');",
-    '    http_response_code(204);',
-    '    exit;',
-    '}',
+    answerOptions,
   ].join('\n');
   const defs: ReadonlyArray<readonly [string, string, PhpCase]> = [
     ['star-only', "header('Access-Control-Allow-Origin: *'); nothing for OPTIONS", { displayErrors: false, before: '', cors: "header('Access-Control-Allow-Origin: *');" }],
@@ -74,7 +77,7 @@ export function phpLab(page: string): PhpLab {
     }],
     ['wildcard-credentials', "Allow-Origin: * with Allow-Credentials: true (and the methods and headers)", {
       displayErrors: false, before: '',
-      cors: ["header('Access-Control-Allow-Origin: *');", "header('Access-Control-Allow-Credentials: true');", complete.slice(complete.indexOf(`if (${isOptions})`))].join('\n'),
+      cors: ["header('Access-Control-Allow-Origin: *');", "header('Access-Control-Allow-Credentials: true');", answerOptions].join('\n'),
     }],
     ['fallback-slash', 'the allow-list holds page + "/" and its first entry is sent when the origin is not listed', {
       displayErrors: false, before: '',
@@ -82,7 +85,7 @@ export function phpLab(page: string): PhpLab {
         `$allowed = [${q(`${page}/`)}];`,
         "$origin = $_SERVER['HTTP_ORIGIN'] ?? '';",
         "header('Access-Control-Allow-Origin: ' . (in_array($origin, $allowed, true) ? $origin : $allowed[0]));",
-        complete.slice(complete.indexOf(`if (${isOptions})`)),
+        answerOptions,
       ].join('\n'),
     }],
     ['none', 'no CORS lines (the script answers OPTIONS like GET)', { displayErrors: false, before: '', cors: '' }],
