@@ -39,6 +39,24 @@ export interface WebServerSpec {
 const running = new Set<ChildProcess>();
 process.once('exit', () => { for (const child of running) child.kill('SIGTERM'); });
 
+/**
+ * Ports handed to the servers this process starts. A port found free is closed again before its server
+ * binds it, and the next search (a server starting side by side) may find the same one: then both would
+ * start on it and the waiting below could take the other's answer for its own.
+ */
+const handedOut = new Set<number>();
+
+async function portForServer(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await freePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port that was not handed out already');
+}
+
 /** Resolves once something accepts connections on the port; rejects when the server exits first. */
 function listening(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -76,7 +94,7 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
   let lastError: unknown;
   // A port chosen free can be taken before the server binds it: try again on another.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+    const port = await portForServer();
     const conf = join(dir, `${spec.server}.conf`);
     await writeFile(conf, spec.config(dir, port));
     const child = spawn(binary, spec.args(dir, conf, port), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...spec.env?.(dir) } });
