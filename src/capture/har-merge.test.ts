@@ -94,5 +94,16 @@ describe('merging DevTools HAR entries into the live store', () => {
     expect(store.get('wr-2')?.preflight).toBeUndefined();
     expect(store.get('wr-1')?.preflight).toBeDefined();
     expect(store.get('wr-1')?.response).toBeUndefined();
+
+    // The same, with the first request's preflight not yet seen by the worker (its events came after the
+    // request failed): the second one went out with headers that need no preflight, so it is not the first.
+    const early = new TabStore(emptyTab(1));
+    const { preflight: _late, ...withoutPreflight } = live[0]!;
+    early.put({ ...withoutPreflight, request: { ...first.request, headers: [] } }, true);
+    early.put(live[1]!, true);
+    mergeHarEntries(early, entries);
+    expect(early.visibleExchanges()).toHaveLength(2);
+    expect(early.get('wr-2')?.preflight).toBeUndefined();
+    expect(early.get('wr-1')?.preflight).toBeDefined();
   });
 });

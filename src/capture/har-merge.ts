@@ -11,6 +11,7 @@
 import type { Exchange } from '../model';
 import { importHarEntries } from '../har';
 import type { HarEntryJson } from '../messaging/protocol';
+import { needsPreflight } from './needs-preflight';
 import type { TabStore } from './tab-store';
 
 /** How far apart webRequest's and DevTools' start times of one request may be. */
@@ -33,15 +34,20 @@ function askedHeaders(x: Exchange): string {
 
 /**
  * How many ways the two recordings disagree on being one request: a preflight on one side only, a
- * preflight asking for other headers, a different outcome. Two requests to one URL moments apart (a
- * request that needed a preflight which failed, then a simple one) are told apart by this, not by time:
- * DevTools' start time of the first can be closer to the second's.
+ * preflight asking for other headers, a different outcome, a preflight for a request the live capture saw
+ * go out with headers that need none. Two requests to one URL moments apart (a request that needed a
+ * preflight which failed, then a simple one) are told apart by this, not by time: DevTools' start time of
+ * the first can be closer to the second's, and the worker may not have seen the first one's preflight yet
+ * (its events can come after its request failed).
  */
 function contradictions(live: Exchange, har: Exchange): number {
   let n = 0;
   if ((live.preflight === undefined) !== (har.preflight === undefined)) n++;
   else if (live.preflight && askedHeaders(live) !== askedHeaders(har)) n++;
   if (live.observed.failed !== undefined && live.observed.failed !== har.observed.failed) n++;
+  // Headers Chromium adds (Pragma, Cache-Control) can only make a request look as if it needed one.
+  const sentSimple = live.request.headers.length > 0 && !headersAreReconstructed(live) && !needsPreflight(live.request.method, live.request.headers);
+  if ((har.preflight !== undefined || har.preflightFromCache === true) && sentSimple) n++;
   return n;
 }
 
