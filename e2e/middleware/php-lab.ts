@@ -7,6 +7,7 @@
  * snippet as cors.php, required by the first line of the case's script, which loses its own CORS lines.
  */
 import { resolve } from 'node:path';
+import { phpStr } from '../../src/rules/findings/fixes/quote';
 import type { MiddlewareCase } from './servers';
 import { startWebServer, type WebServer } from './web-server';
 
@@ -26,9 +27,6 @@ export interface PhpLab {
 
 const ROUTER = resolve(import.meta.dirname, 'php_lab.php');
 
-/** PHP single-quoted string (the lab's own values: origins). */
-const q = (s: string): string => `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
-
 /** What every script answers once past its CORS lines. */
 const APP = "header('Content-Type: application/json');\necho json_encode(['ok' => true]);";
 
@@ -45,7 +43,7 @@ export function phpLab(page: string): PhpLab {
     '}',
   ].join('\n');
   const complete = [
-    `$allowed = [${q(page)}];`,
+    `$allowed = [${phpStr(page)}];`,
     "$origin = $_SERVER['HTTP_ORIGIN'] ?? '';",
     'if (in_array($origin, $allowed, true)) {',
     "    header('Access-Control-Allow-Origin: ' . $origin);",
@@ -82,7 +80,7 @@ export function phpLab(page: string): PhpLab {
     ['fallback-slash', 'the allow-list holds page + "/" and its first entry is sent when the origin is not listed', {
       displayErrors: false, before: '',
       cors: [
-        `$allowed = [${q(`${page}/`)}];`,
+        `$allowed = [${phpStr(`${page}/`)}];`,
         "$origin = $_SERVER['HTTP_ORIGIN'] ?? '';",
         "header('Access-Control-Allow-Origin: ' . (in_array($origin, $allowed, true) ? $origin : $allowed[0]));",
         answerOptions,

@@ -114,7 +114,7 @@ function toResponse(e: { statusCode: number; statusLine?: string; headers: Heade
 }
 
 /** Names from Access-Control-Request-Headers, as the browser computed them (lowercase, sorted). */
-function requestedHeaderNames(preflightHeaders: Header[]): string[] {
+export function requestedHeaderNames(preflightHeaders: Header[]): string[] {
   const v = header(preflightHeaders, 'access-control-request-headers');
   return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }

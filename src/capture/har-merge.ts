@@ -11,6 +11,7 @@
 import type { Exchange } from '../model';
 import { importHarEntries } from '../har';
 import type { HarEntryJson } from '../messaging/protocol';
+import { requestedHeaderNames } from './grouping';
 import { needsPreflight } from './needs-preflight';
 import type { TabStore } from './tab-store';
 
@@ -28,8 +29,7 @@ function headersAreReconstructed(x: Exchange): boolean {
 
 /** The headers a preflight asked for, as a comparable key. */
 function askedHeaders(x: Exchange): string {
-  const value = x.preflight?.request.headers.find((h) => h.name.toLowerCase() === 'access-control-request-headers')?.value ?? '';
-  return value.toLowerCase().split(',').map((s) => s.trim()).filter(Boolean).sort().join(',');
+  return requestedHeaderNames(x.preflight?.request.headers ?? []).map((n) => n.toLowerCase()).sort().join(',');
 }
 
 /**
@@ -46,8 +46,8 @@ function contradictions(live: Exchange, har: Exchange): number {
   else if (live.preflight && askedHeaders(live) !== askedHeaders(har)) n++;
   if (live.observed.failed !== undefined && live.observed.failed !== har.observed.failed) n++;
   // Headers Chromium adds (Pragma, Cache-Control) can only make a request look as if it needed one.
-  const sentSimple = live.request.headers.length > 0 && !headersAreReconstructed(live) && !needsPreflight(live.request.method, live.request.headers);
-  if ((har.preflight !== undefined || har.preflightFromCache === true) && sentSimple) n++;
+  if ((har.preflight !== undefined || har.preflightFromCache === true) && live.request.headers.length > 0
+    && !headersAreReconstructed(live) && !needsPreflight(live.request.method, live.request.headers)) n++;
   return n;
 }
 

@@ -66,10 +66,19 @@ const SIGNALS: readonly Signal[] = [
 
 type BodyProblem = { kind: 'headers-sent'; text: string } | { kind: 'fatal'; text: string };
 
+/** Bodies read already: explain, the hint and the finding each ask about the same answers. */
+const problems = new WeakMap<ResponseRecord, BodyProblem | null>();
+
 /** What the body shows of a PHP problem (bodies are in HARs with content, probes and Re-check). */
 function bodyProblem(r: ResponseRecord): BodyProblem | null {
   const body = r.body ?? '';
   if (!body) return null;
+  let problem = problems.get(r);
+  if (problem === undefined) problems.set(r, (problem = readBody(body)));
+  return problem;
+}
+
+function readBody(body: string): BodyProblem | null {
   const sent = HEADERS_SENT.exec(body);
   if (sent) return { kind: 'headers-sent', text: oneLine(sent[0].replace(/<\/?b>/g, ''), 240) };
   const fatal = FATAL.exec(body);
@@ -152,10 +161,11 @@ function headersAlreadySent(ctx: RuleContext): Candidate[] {
     return true;
   });
   if (!hit) return [];
+  const poweredBy = headerValue(hit.response, 'x-powered-by');
   return [{
     finding: makeFinding('php-headers-already-sent', {
       explanation: `PHP answered ${hit.where.startsWith('preflight') ? 'the preflight' : 'the request'} without the script's CORS headers and said why in the body: "${text}". Output had already been sent when the script called header() (an echo or a notice, flush(), more than output_buffering's 4 KB, a blank line or a UTF-8 BOM before <?php or after a closing tag in an included file), and PHP sends headers only before the first output. Move the header() calls before any output, or better, into a file every request runs first; remove the stray output.`,
-      evidence: [`${hit.where}: "${text}"`, headerValue(hit.response, 'x-powered-by') ? `${hit.where}: X-Powered-By: ${oneLine(headerValue(hit.response, 'x-powered-by')!, 40)}` : null],
+      evidence: [`${hit.where}: "${text}"`, poweredBy ? `${hit.where}: X-Powered-By: ${oneLine(poweredBy, 40)}` : null],
       fixes: fixesFor(ctx, ['allow']),
     }),
   }];
