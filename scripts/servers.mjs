@@ -1,11 +1,17 @@
 // Where the real servers the tests run live (nginx, Apache httpd, Caddy, a Python with FastAPI + uvicorn, Flask +
 // Flask-CORS or Django + django-cors-headers, a Ruby with Rack + rack-cors, Go with rs/cors and
-// gorilla/handlers, and PHP's command line with its built-in server): the env var wins, then the usual paths. The tests start them as plain processes on
+// gorilla/handlers, PHP's command line with its built-in server, and a Java (JDK) with Debian's Tomcat 10 jars): the env var wins, then the usual paths. The tests start them as plain processes on
 // loopback with their own config, never as services.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** @type {Record<'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php', { env: string; candidates: string[]; debianPackage: string; probe?: string[] }>} */
+/** @typedef {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php' | 'tomcat'} ServerName */
+
+/** Where Debian's libtomcat10-java puts Tomcat's jars (TOMCAT_JARS overrides). */
+export const TOMCAT_JARS = process.env.TOMCAT_JARS ?? '/usr/share/java';
+
+/** @type {Record<ServerName, { env: string; candidates: string[]; debianPackage: string; probe?: string[]; requires?: (path: string) => string[] }>} */
 export const SERVERS = {
   nginx: {
     env: 'NGINX_PATH',
@@ -59,14 +65,26 @@ export const SERVERS = {
     candidates: ['/usr/bin/php', '/usr/local/bin/php', '/opt/homebrew/bin/php'],
     debianPackage: 'php-cli',
   },
+  // Embedded Tomcat: the lab's classes are compiled with the javac beside this java, against Tomcat's jars.
+  tomcat: {
+    env: 'JAVA_PATH',
+    candidates: ['/usr/bin/java', '/usr/lib/jvm/default-java/bin/java'],
+    debianPackage: 'default-jdk-headless libtomcat10-java',
+    requires: (java) => [join(dirname(java), 'javac'), join(TOMCAT_JARS, 'tomcat10-catalina.jar')],
+  },
 };
+
+/** Tomcat's jars for an embedded Tomcat (the translations left out). */
+export function tomcatJars() {
+  return readdirSync(TOMCAT_JARS).filter((f) => /^tomcat10-(?!i18n-)[a-z-]+\.jar$/.test(f)).map((f) => join(TOMCAT_JARS, f));
+}
 
 /** The environment Go builds run with: GOPATH mode on Debian's packaged sources (/usr/share/gocode). */
 export const GO_ENV = { GO111MODULE: 'off', GOPATH: process.env.CORS_LENS_GOPATH ?? '/usr/share/gocode', GOFLAGS: '' };
 
-/** @param {string} path @param {string[] | undefined} probe */
-function works(path, probe) {
-  if (!existsSync(path)) return false;
+/** @param {string} path @param {string[] | undefined} probe @param {string[]} requires */
+function works(path, probe, requires = []) {
+  if (!existsSync(path) || !requires.every((f) => existsSync(f))) return false;
   if (!probe) return true;
   try {
     execFileSync(path, probe, { stdio: 'ignore', env: { ...process.env, ...GO_ENV } });
@@ -76,15 +94,15 @@ function works(path, probe) {
   }
 }
 
-/** @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php'} name @returns {string | null} */
+/** @param {ServerName} name @returns {string | null} */
 export function findServer(name) {
   const s = SERVERS[name];
   const fromEnv = process.env[s.env];
-  if (fromEnv) return works(fromEnv, s.probe) ? fromEnv : null;
-  return s.candidates.find((p) => works(p, s.probe)) ?? null;
+  if (fromEnv) return works(fromEnv, s.probe, s.requires?.(fromEnv)) ? fromEnv : null;
+  return s.candidates.find((p) => works(p, s.probe, s.requires?.(p))) ?? null;
 }
 
-/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php'} name @returns {string} */
+/** The path, or an error that says how to get the server (tests fail with it rather than skip). @param {ServerName} name @returns {string} */
 export function requireServer(name) {
   const found = findServer(name);
   if (found) return found;

@@ -1,13 +1,13 @@
 /**
- * A real web server (nginx, Apache httpd, Caddy, a Python, Ruby or Go app, PHP's built-in server) on loopback, started as a plain foreground
+ * A real web server (nginx, Apache httpd, Caddy, a Python, Ruby or Go app, PHP's built-in server, embedded Tomcat) on loopback, started as a plain foreground
  * process with a config of the caller's own, in a temporary prefix directory: the middleware lab's servers,
  * and the fresh servers a fix snippet is checked in (e2e/fixes.spec.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { requireServer, type ServerName } from '../../scripts/servers.mjs';
 import { freePort } from '../support/launch';
 
@@ -26,7 +26,7 @@ export interface WebServerSpec {
   args(dir: string, conf: string, port: number): string[];
   /** A program to run instead of the server's own binary (one built with it: Go). */
   command?: string;
-  /** Files written into the prefix directory first. */
+  /** Files written into the prefix directory first (their directories made as needed). */
   files?: Record<string, string>;
   /** Environment added for the process, given the prefix directory (Caddy's HOME and XDG directories). */
   env?(dir: string): Record<string, string>;
@@ -90,7 +90,11 @@ export async function startWebServer(spec: WebServerSpec): Promise<WebServer> {
   const dir = await mkdtemp(join(tmpdir(), `cors-lens-${spec.server}-`));
   // As root, the servers' workers run as `nobody`: they must be able to read the static files.
   await chmod(dir, 0o755);
-  for (const [name, body] of Object.entries(spec.files ?? {})) await writeFile(join(dir, name), body, { mode: 0o644 });
+  for (const [name, body] of Object.entries(spec.files ?? {})) {
+    const file = join(dir, name);
+    await mkdir(dirname(file), { recursive: true, mode: 0o755 });
+    await writeFile(file, body, { mode: 0o644 });
+  }
   let lastError: unknown;
   // A port chosen free can be taken before the server binds it: try again on another.
   for (let attempt = 0; attempt < 3; attempt++) {

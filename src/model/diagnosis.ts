@@ -85,6 +85,7 @@ export type PlatformId =
   | 'go'
   | 'rack'
   | 'php'
+  | 'tomcat'
   | 'spring'
   | 'unknown';
 

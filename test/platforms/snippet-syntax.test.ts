@@ -1,9 +1,9 @@
 /**
  * Syntax of the snippets in languages Node cannot parse itself, checked with the real tools:
- * Python (ast), HCL (terraform fmt), XML (ElementTree), shell (bash -n), nginx (nginx -t, inside a
+ * Python (ast), HCL (terraform fmt), shell (bash -n), nginx (nginx -t, inside a
  * server block), Apache httpd (httpd -t, in the main server), Caddy (caddy validate, in a site block), Go
- * (gofmt), Ruby (ruby -c), PHP (php -l); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as
- * answered by nginx, httpd, Caddy, uvicorn, Werkzeug, Django, WEBrick, PHP and Go, so that their snippets quote hostile
+ * (gofmt), Ruby (ruby -c), PHP (php -l), XML (ElementTree; a web.xml part inside a root element); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as
+ * answered by nginx, httpd, Caddy, uvicorn, Werkzeug, Django, WEBrick, PHP, Tomcat and Go, so that their snippets quote hostile
  * values too).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,6 +22,14 @@ import { hostileExchange, hostileInput } from '../../src/rules/platforms/testing
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-lens-snippets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A whole document (with its declaration) parses as it is; a part of one (web.xml elements) inside a root element. */
+const XML_CHECK = [
+  'import sys,xml.etree.ElementTree as ET',
+  'for p in sys.argv[1:]:',
+  '  text = open(p).read()',
+  '  ET.parse(p) if text.startswith("<?xml") else ET.fromstring("<part>" + text + "</part>")',
+].join('\n');
 
 function collect(): Map<string, Fix[]> {
   const byLanguage = new Map<string, Fix[]>();
@@ -50,7 +58,9 @@ function collect(): Map<string, Fix[]> {
     // Go's net/http shows itself in its own error page only.
     const goPage = (r: ResponseRecord): ResponseRecord => ({ ...r, body: '404 page not found\n' });
     const phpAnswer = (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'X-Powered-By', value: 'PHP/8.2.36' }] });
-    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django), via('WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)'), phpAnswer, goPage]) {
+    // Tomcat's CorsFilter shows itself by its Vary.
+    const tomcatAnswer = (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'vary', value: 'origin,access-control-request-method,Access-Control-Request-Headers' }] });
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django), via('WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)'), phpAnswer, tomcatAnswer, goPage]) {
       add({
         ...x,
         ...(x.response ? { response: server(x.response) } : {}),
@@ -158,7 +168,7 @@ describe('snippet syntax (external tools)', () => {
   it('XML snippets parse (ElementTree)', () => {
     const files = writeAll('xml', 'xml');
     expect(files.length).toBeGreaterThan(0);
-    execFileSync('python3', ['-c', 'import sys,xml.etree.ElementTree as ET\nfor p in sys.argv[1:]: ET.parse(p)', ...files]);
+    execFileSync('python3', ['-c', XML_CHECK, ...files]);
   });
 
   it('shell snippets parse (bash -n)', () => {
@@ -209,6 +219,9 @@ describe('snippet syntax (external tools)', () => {
     const badPhp = join(dir, 'bad.php');
     writeFileSync(badPhp, "<?php\n$allowed = ['https://a.example';\n");
     expect(() => execFileSync(requireServer('php'), ['-n', '-l', badPhp], { stdio: 'pipe' })).toThrow();
+    const badXml = join(dir, 'bad.xml');
+    writeFileSync(badXml, '<filter>\n    <filter-name>CorsFilter</filter-name>\n<filter-mapping>\n');
+    expect(() => execFileSync('python3', ['-c', XML_CHECK, badXml], { stdio: 'pipe' })).toThrow();
     const badGo = join(dir, 'bad.go');
     writeFileSync(badGo, 'package main\nfunc withCORS( {\n}\n');
     expect(() => execFileSync(join(dirname(requireServer('go')), 'gofmt'), ['-l', '-e', badGo], { stdio: 'pipe' })).toThrow();

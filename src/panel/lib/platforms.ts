@@ -22,6 +22,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   go: 'Go',
   rack: 'Rack',
   php: 'PHP',
+  tomcat: 'Tomcat',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -49,6 +50,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'go', label: 'Go (net/http)' },
   { value: 'rack', label: 'Ruby (Rack / Rails)' },
   { value: 'php', label: 'PHP (Laravel …)' },
+  { value: 'tomcat', label: 'Apache Tomcat (Java servlets)' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

@@ -23,6 +23,7 @@ import { koa } from './koa';
 import { nginx } from './nginx';
 import { php } from './php';
 import { rack } from './rack';
+import { tomcat } from './tomcat';
 import { spring } from './spring';
 import { signalInput, type SignalInput } from './signals';
 import type { PlatformModule } from './types';
@@ -48,6 +49,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   rack,
   go,
   php,
+  tomcat,
   nginx,
   apache,
   caddy,

@@ -28,6 +28,7 @@ export const SIGNATURES: Record<string, { headers: Lines; body?: string; host?: 
   go: { headers: [['Date', 'Mon, 07 Dec 2026 21:35:37 GMT'], ['Content-Type', 'text/plain; charset=utf-8'], ['X-Content-Type-Options', 'nosniff']], body: '404 page not found\n' },
   rack: { headers: [['Server', 'WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)']] },
   php: { headers: [['X-Powered-By', 'PHP/8.2.36']] },
+  tomcat: { headers: [['vary', 'origin,access-control-request-method,Access-Control-Request-Headers']] },
   django: { headers: [['Access-Control-Allow-Headers', 'accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with']] },
   spring: { headers: [['Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers']] },
   unknown: { headers: [] },
