@@ -34,9 +34,14 @@ function isCorsFilterRefusal(r: ResponseRecord): boolean {
   return r.status === 403 && headerValue(r, 'content-type') === 'text/plain' && headerValue(r, 'content-length') === '0' && corsHeaderNames(r).length === 0;
 }
 
-/** Tomcat's error page headers (ErrorReportValve): its own spelling of the type, and a Content-Language. */
+/** The headers of Tomcat's error page (ErrorReportValve): its own spelling of the type, and a Content-Language. */
+function hasErrorPageHeaders(r: ResponseRecord): boolean {
+  return headerValue(r, 'content-type') === 'text/html;charset=utf-8' && headerValue(r, 'content-language') === 'en';
+}
+
+/** Tomcat's error page, by its footer (bodies) or its headers (live captures). */
 function isErrorPage(r: ResponseRecord): boolean {
-  return r.status >= 400 && (ERROR_PAGE.test(r.body ?? '') || (headerValue(r, 'content-type') === 'text/html;charset=utf-8' && headerValue(r, 'content-language') === 'en'));
+  return r.status >= 400 && (ERROR_PAGE.test(r.body ?? '') || hasErrorPageHeaders(r));
 }
 
 /** The authenticator's answer to a request a <security-constraint> covers. */
@@ -57,7 +62,7 @@ const SIGNALS: readonly Signal[] = [
   {
     kind: 'custom', weight: 0.6,
     test: (_e, input) => {
-      const hit = input.responses.find(({ response }) => headerValue(response, 'content-type') === 'text/html;charset=utf-8' && headerValue(response, 'content-language') === 'en');
+      const hit = input.responses.find(({ response }) => hasErrorPageHeaders(response));
       return hit ? `${hit.where}: Content-Type: text/html;charset=utf-8 with Content-Language: en (Tomcat's error page)` : null;
     },
   },
