@@ -1,6 +1,6 @@
 /**
  * The advice, checked: every request that real middleware blocked (e2e/middleware: Express + cors,
- * Fastify + @fastify/cors, Koa + @koa/cors, FastAPI, Flask-CORS, django-cors-headers, rack-cors, Go, PHP, Tomcat,
+ * Fastify + @fastify/cors, Koa + @koa/cors, FastAPI, Flask-CORS, django-cors-headers, rack-cors, Go, PHP, Tomcat, Jetty,
  * nginx's, httpd's and Caddy's traps) is captured by the built extension and diagnosed; the fix the diagnosis offers for that server is
  * run as it is (e2e/middleware/fixed-app.ts: a config snippet in a fresh nginx or httpd in front of the same
  * app, a Node or Python snippet as a program with the case's route appended, Django settings appended to
@@ -56,7 +56,7 @@ test('the fix CORS Lens gives for the server that answered, run as it is, makes 
       const checked = new Set<string>();
       // One app per distinct fix, app behind it and route behaviour: requests that get the same snippet share
       // it. A Django fix is appended to its own case's settings (and auth), a PHP one runs before its own case's
-      // script, a Tomcat one goes into its own case's web.xml: each such case gets its own app.
+      // script, a Tomcat or Jetty one goes into its own case's web.xml: each such case gets its own app.
       const apps = new Map<string, Promise<FixedApp>>();
       for (const b of blocked) {
         const what = `${b.c.id} ${b.v.id} (${b.chromium.corsError})`;
@@ -72,7 +72,7 @@ test('the fix CORS Lens gives for the server that answered, run as it is, makes 
           if (!d.findings.some((f) => f.id === 'duplicate-cors-headers')) problems.push(`${what}: no ${b.c.framework} fix to run`);
           continue;
         }
-        const key = `${b.c.framework}\n${b.c.upstream ?? ''}\n${b.c.fails === true}\n${b.c.django || b.c.php || b.c.tomcat ? b.c.id : ''}\n${fix.snippet}`;
+        const key = `${b.c.framework}\n${b.c.upstream ?? ''}\n${b.c.fails === true}\n${b.c.django || b.c.php || b.c.servlet ? b.c.id : ''}\n${fix.snippet}`;
         if (!apps.has(key)) {
           const started = startFixedApp(fix, b.c);
           started.then((a) => fixed.push(a), () => undefined);
@@ -94,7 +94,7 @@ test('the fix CORS Lens gives for the server that answered, run as it is, makes 
       await writeFile(resolve(import.meta.dirname, 'artifacts/fixes.md'), `${rows.map((r) => `- ${r}`).join('\n')}\n`);
       expect(problems, rows.join('\n')).toEqual([]);
       // Every framework's fixes were run, on most blocked requests.
-      expect([...checked].sort()).toEqual(['apache', 'caddy', 'django', 'express', 'fastapi', 'fastify', 'flask', 'go', 'koa', 'nginx', 'php', 'rack', 'tomcat']);
+      expect([...checked].sort()).toEqual(['apache', 'caddy', 'django', 'express', 'fastapi', 'fastify', 'flask', 'go', 'jetty', 'koa', 'nginx', 'php', 'rack', 'tomcat']);
       expect(rows.filter((r) => r.includes(' → ')).length).toBeGreaterThan(blocked.length / 2);
     } finally {
       devtools.close();

@@ -1,7 +1,7 @@
 /**
  * Real server middleware as the referee's opponent: Express + cors, Fastify + @fastify/cors, Koa +
  * @koa/cors, FastAPI, Flask-CORS, django-cors-headers, rack-cors, Go's rs/cors and gorilla/handlers, PHP
- * scripts' own header() calls, Tomcat's CorsFilter (and servlet filters) and a real nginx, Apache httpd and Caddy
+ * scripts' own header() calls, Tomcat's CorsFilter, Jetty's CrossOriginFilter (and servlet filters) and a real nginx, Apache httpd and Caddy
  * (e2e/middleware/servers.ts), each configured the usual ways, called from a page in real Chromium inspected
  * by the built extension. For every fetch, the rules' verdict — from the extension's capture and from
  * DevTools' HAR — must be Chromium's own (Network.loadingFailed.corsErrorStatus), and the rules must name

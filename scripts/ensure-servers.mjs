@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Makes sure the real servers the tests run are there: nginx, Apache httpd and Caddy (their fix snippets are
 // checked by their own config test, and the middleware lab runs them), FastAPI, Flask and Django on Debian's
-// Python, Rack + rack-cors on Debian's Ruby, Go with rs/cors and gorilla/handlers, PHP's command line (php -S), a JDK with Debian's Tomcat 10 jars (embedded Tomcat). Never used as services: Debian may start the packages' default sites (port 80) where a service
+// Python, Rack + rack-cors on Debian's Ruby, Go with rs/cors and gorilla/handlers, PHP's command line (php -S), a JDK with Debian's Tomcat 10 and Jetty 9 jars (embedded). Never used as services: Debian may start the packages' default sites (port 80) where a service
 // manager runs; containers' policy-rc.d stops it.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

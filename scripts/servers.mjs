@@ -1,15 +1,19 @@
 // Where the real servers the tests run live (nginx, Apache httpd, Caddy, a Python with FastAPI + uvicorn, Flask +
 // Flask-CORS or Django + django-cors-headers, a Ruby with Rack + rack-cors, Go with rs/cors and
-// gorilla/handlers, PHP's command line with its built-in server, and a Java (JDK) with Debian's Tomcat 10 jars): the env var wins, then the usual paths. The tests start them as plain processes on
+// gorilla/handlers, PHP's command line with its built-in server, and a Java (JDK) with Debian's Tomcat 10 or Jetty 9 jars): the env var wins, then the usual paths. The tests start them as plain processes on
 // loopback with their own config, never as services.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** @typedef {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php' | 'tomcat'} ServerName */
+/** @typedef {'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php' | 'tomcat' | 'jetty'} ServerName */
 
-/** Where Debian's libtomcat10-java puts Tomcat's jars (TOMCAT_JARS overrides). */
+/** Where Debian's libtomcat10-java and libjetty9-java put their jars (TOMCAT_JARS and JETTY_JARS override). */
 export const TOMCAT_JARS = process.env.TOMCAT_JARS ?? '/usr/share/java';
+export const JETTY_JARS = process.env.JETTY_JARS ?? '/usr/share/java';
+
+/** What an embedded Jetty 9 with web.xml applications needs (javax.servlet 4 beside it). */
+const JETTY_PARTS = ['server', 'servlet', 'servlets', 'webapp', 'xml', 'security', 'http', 'io', 'util'].map((p) => `jetty9-${p}.jar`);
 
 /** @type {Record<ServerName, { env: string; candidates: string[]; debianPackage: string; probe?: string[]; requires?: (path: string) => string[] }>} */
 export const SERVERS = {
@@ -72,7 +76,18 @@ export const SERVERS = {
     debianPackage: 'default-jdk-headless libtomcat10-java',
     requires: (java) => [join(dirname(java), 'javac'), join(TOMCAT_JARS, 'tomcat10-catalina.jar')],
   },
+  jetty: {
+    env: 'JAVA_PATH',
+    candidates: ['/usr/bin/java', '/usr/lib/jvm/default-java/bin/java'],
+    debianPackage: 'default-jdk-headless libjetty9-java',
+    requires: (java) => [join(dirname(java), 'javac'), ...jettyJars()],
+  },
 };
+
+/** Jetty's jars for an embedded Jetty, and the javax.servlet API it serves. */
+export function jettyJars() {
+  return [...JETTY_PARTS, 'servlet-api.jar'].map((f) => join(JETTY_JARS, f));
+}
 
 /** Tomcat's jars for an embedded Tomcat (the translations left out). */
 export function tomcatJars() {

@@ -6,8 +6,8 @@
  * the case's handler throws; Django ones (settings appended to settings.py) at the end of the case's own
  * settings in the lab's Django app; Go ones (a file defining withCORS) built with a main that serves the
  * route through it; Rack ones (config.ru) built as rackup builds them, in front of the case's app; PHP ones as
- * cors.php, required first by the case's own script without its CORS lines; Tomcat ones (a web.xml part) in
- * the case's own web.xml, in place of its CORS part. Node programs live under e2e/artifacts so that they import the project's
+ * cors.php, required first by the case's own script without its CORS lines; Tomcat and Jetty ones (a web.xml
+ * part) in the case's own web.xml, in place of its CORS part. Node programs live under e2e/artifacts so that they import the project's
  * own express, fastify, koa and CORS packages.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +21,7 @@ import { startGoFix } from './go-lab';
 import { startPythonLab } from './python-lab';
 import { startPhpLab } from './php-lab';
 import { startRackLab } from './rack-lab';
+import { startJettyLab } from './jetty-lab';
 import { startTomcatLab } from './tomcat-lab';
 import { startWebServer } from './web-server';
 import { startNginx } from './nginx';
@@ -32,7 +33,7 @@ export interface FixedApp {
 }
 
 /** The route and the listening code each framework's snippet is completed with. */
-type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php' | 'tomcat'>;
+type NodeFramework = Exclude<Framework, 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php' | 'tomcat' | 'jetty'>;
 
 const TAIL: Record<NodeFramework, (fails: boolean) => string> = {
   express: (fails) => `
@@ -68,6 +69,7 @@ const WHOLE: Record<Framework, RegExp> = {
   go: /^func withCORS\(/m,
   php: /^\$allowed = \[/m,
   tomcat: /^\s*<filter-class>org\.apache\.catalina\.filters\.CorsFilter<\/filter-class>$/m,
+  jetty: /^\s*<filter-class>org\.eclipse\.jetty\.servlets\.CrossOriginFilter<\/filter-class>$/m,
 };
 
 /** The route and the server start each Python framework's snippet is completed with. */
@@ -140,7 +142,8 @@ export async function startFixedApp(fix: Fix, c: MiddlewareCase): Promise<FixedA
   if (c.framework === 'go') return startGoFix(fix.snippet);
   if (c.framework === 'rack') return startRackLab({}, fix.snippet);
   if (c.framework === 'php') return startPhpLab({ [c.id.replace(/^php-/, '')]: c.php! }, fix.snippet);
-  if (c.framework === 'tomcat') return startTomcatLab({ [c.id.replace(/^tomcat-/, '')]: c.tomcat! }, fix.snippet);
+  if (c.framework === 'tomcat') return startTomcatLab({ [c.id.replace(/^tomcat-/, '')]: c.servlet! }, fix.snippet);
+  if (c.framework === 'jetty') return startJettyLab({ [c.id.replace(/^jetty-/, '')]: c.servlet! }, fix.snippet);
   if (c.framework === 'django') return startPythonLab('django', { [c.id.replace(/^django-/, '')]: c.django! }, fix.snippet);
   return startNode(c.framework, fix, c);
 }

@@ -2,8 +2,8 @@
  * Real CORS middleware, configured the ways people configure it (and get it wrong), each case on its
  * own path: Express 5 + `cors`, Fastify 5 + `@fastify/cors`, Koa 3 + `@koa/cors`, FastAPI + Starlette's
  * CORSMiddleware, Flask + Flask-CORS, Django + django-cors-headers, Rack + rack-cors, Go with rs/cors or
- * gorilla/handlers, plain PHP scripts under PHP's built-in server, Java servlets on Tomcat (its CorsFilter), and a real nginx, Apache httpd and Caddy (nginx-cases.ts, apache-cases.ts, caddy-cases.ts,
- * fastapi-cases.ts, flask-cases.ts, django-cases.ts, rack-lab.ts, go-lab.ts, php-lab.ts, tomcat-lab.ts). Their answers are whatever the packages write — nothing here states a
+ * gorilla/handlers, plain PHP scripts under PHP's built-in server, Java servlets on Tomcat (its CorsFilter) and Jetty (its CrossOriginFilter), and a real nginx, Apache httpd and Caddy (nginx-cases.ts, apache-cases.ts, caddy-cases.ts,
+ * fastapi-cases.ts, flask-cases.ts, django-cases.ts, rack-lab.ts, go-lab.ts, php-lab.ts, tomcat-lab.ts, jetty-lab.ts). Their answers are whatever the packages write — nothing here states a
  * verdict; Chromium is the referee (e2e/middleware.spec.ts). Loopback only.
  */
 import { readFileSync } from 'node:fs';
@@ -26,12 +26,14 @@ import { djangoLab } from './django-cases';
 import { goLab, startGoLab } from './go-lab';
 import { phpLab, startPhpLab, type PhpCase } from './php-lab';
 import { rackLab, startRackLab } from './rack-lab';
-import { startTomcatLab, tomcatLab, type TomcatCase } from './tomcat-lab';
+import { jettyLab, startJettyLab } from './jetty-lab';
+import type { ServletCase } from './servlet-lab';
+import { startTomcatLab, tomcatLab } from './tomcat-lab';
 import { startPythonLab, type PythonCase } from './python-lab';
 import { startNginx } from './nginx';
 import type { WebServer } from './web-server';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php' | 'tomcat';
+export type Framework = 'express' | 'fastify' | 'koa' | 'nginx' | 'apache' | 'caddy' | 'fastapi' | 'flask' | 'django' | 'rack' | 'go' | 'php' | 'tomcat' | 'jetty';
 
 /** One configured endpoint: the page fetches `<framework origin><path>`. */
 export interface MiddlewareCase {
@@ -50,8 +52,8 @@ export interface MiddlewareCase {
   django?: PythonCase;
   /** PHP cases: the case's script, whose CORS lines a fix replaces. */
   php?: PhpCase;
-  /** Tomcat cases: the case's web.xml, whose CORS part a fix replaces. */
-  tomcat?: TomcatCase;
+  /** Tomcat and Jetty cases: the case's web.xml, whose CORS part a fix replaces. */
+  servlet?: ServletCase;
 }
 
 export interface MiddlewareLab {
@@ -239,6 +241,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   const rb = rackLab(app);
   const ph = phpLab(app);
   const tc = tomcatLab(app);
+  const jt = jettyLab(app);
   // The real servers start side by side (the Python ones take a second each to import).
   const starting: Record<Exclude<Framework, 'express' | 'fastify' | 'koa'>, Promise<WebServer>> = {
     nginx: startNginx(n.server, { http: n.http, files: n.files }),
@@ -251,6 +254,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
     rack: startRackLab(rb.config),
     php: startPhpLab(ph.config),
     tomcat: startTomcatLab(tc.config),
+    jetty: startJettyLab(jt.config),
   };
   const names = Object.keys(starting) as Array<keyof typeof starting>;
   const results = await Promise.allSettled(names.map((name) => starting[name]));
@@ -272,7 +276,7 @@ export async function startMiddlewareLab(): Promise<MiddlewareLab> {
   return {
     app,
     origins,
-    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...c.cases, ...p.cases, ...fl.cases, ...dj.cases, ...g.cases, ...rb.cases, ...ph.cases, ...tc.cases],
+    cases: [...expressList, ...fastifyList, ...koaList, ...n.cases, ...a.cases, ...c.cases, ...p.cases, ...fl.cases, ...dj.cases, ...g.cases, ...rb.cases, ...ph.cases, ...tc.cases, ...jt.cases],
     async close() {
       await Promise.all([...servers.map(close), f.close(), ...started.map((s) => s.close())]);
     },

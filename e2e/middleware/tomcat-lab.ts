@@ -12,29 +12,13 @@
  * before any filter). Chromium answers such a 401 to a credentialed request with a login prompt, which
  * headless Chromium never closes; tomcat.json's probes hold that answer instead.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { requireServer, tomcatJars } from '../../scripts/servers.mjs';
-import { xmlText } from '../../src/rules/findings/fixes/quote';
+import { resolve } from 'node:path';
+import { tomcatJars } from '../../scripts/servers.mjs';
 import type { MiddlewareCase } from './servers';
-import { startWebServer, type WebServer } from './web-server';
+import { AUTH_FILTER, filterXml, startServletLab, WEB_APP, webXml, type ServletCase } from './servlet-lab';
+import type { WebServer } from './web-server';
 
-export interface TomcatCase {
-  /** web.xml's CORS part (filters and their mappings): what a fix replaces. */
-  cors: string;
-  /**
-   * The rest of web.xml: the application's other filters, mapped before the CORS part (and after a fix's,
-   * which says to come first), security constraints.
-   */
-  other?: string;
-  /** The servlet throws (a 500 after the filters ran). */
-  fails?: boolean;
-}
+export type TomcatCase = ServletCase;
 
 export interface TomcatLab {
   config: Record<string, TomcatCase>;
@@ -42,26 +26,7 @@ export interface TomcatLab {
 }
 
 /** Tomcat's CorsFilter on every path of the application, with these init-params. */
-function corsFilter(params: Record<string, string>): string {
-  const init = Object.entries(params).map(([name, value]) => `    <init-param><param-name>${name}</param-name><param-value>${xmlText(value)}</param-value></init-param>`);
-  return [
-    '<filter>',
-    '    <filter-name>CorsFilter</filter-name>',
-    '    <filter-class>org.apache.catalina.filters.CorsFilter</filter-class>',
-    ...init,
-    '</filter>',
-    '<filter-mapping>',
-    '    <filter-name>CorsFilter</filter-name>',
-    '    <url-pattern>/*</url-pattern>',
-    '</filter-mapping>',
-  ].join('\n');
-}
-
-/** The application's authentication filter (LabAuthFilter: a 401 without an Authorization header) on every path. */
-const AUTH_FILTER = [
-  '<filter><filter-name>AuthFilter</filter-name><filter-class>LabAuthFilter</filter-class></filter>',
-  '<filter-mapping><filter-name>AuthFilter</filter-name><url-pattern>/*</url-pattern></filter-mapping>',
-].join('\n');
+const corsFilter = (params: Record<string, string>): string => filterXml('CorsFilter', 'org.apache.catalina.filters.CorsFilter', params);
 
 /** The cases, each at `/t/<id>/r`. */
 export function tomcatLab(page: string): TomcatLab {
@@ -96,65 +61,23 @@ export function tomcatLab(page: string): TomcatLab {
   const cases: MiddlewareCase[] = [];
   for (const [id, text, c] of defs) {
     config[id] = c;
-    cases.push({ id: `tomcat-${id}`, framework: 'tomcat', path: `/t/${id}/r`, config: text, tomcat: c, ...(c.fails ? { fails: true } : {}) });
+    cases.push({ id: `tomcat-${id}`, framework: 'tomcat', path: `/t/${id}/r`, config: text, servlet: c, ...(c.fails ? { fails: true } : {}) });
   }
   return { config, cases };
 }
 
-/** The case's web.xml; `fix`: a fix's web.xml part in place of the case's own CORS part, first among the filters as it says. */
-function webXml(c: TomcatCase, fix?: string): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">',
-    '<servlet>',
-    '    <servlet-name>app</servlet-name>',
-    '    <servlet-class>LabServlet</servlet-class>',
-    ...(c.fails ? ['    <init-param><param-name>fails</param-name><param-value>true</param-value></init-param>'] : []),
-    '</servlet>',
-    '<servlet-mapping><servlet-name>app</servlet-name><url-pattern>/r</url-pattern></servlet-mapping>',
-    ...(fix === undefined ? [c.other ?? '', c.cors] : [fix, c.other ?? '']),
-    '</web-app>',
-    '',
-  ].filter((s) => s !== '').join('\n');
-}
-
-const run = promisify(execFile);
-const SOURCES = resolve(import.meta.dirname, 'tomcat');
-
 /** Only Tomcat's own errors on stderr (a failing start says why); its start-up notes stay quiet. */
 const LOGGING = 'handlers = java.util.logging.ConsoleHandler\n.level = SEVERE\n';
 
-let compiled: Promise<string> | undefined;
-
-/** The lab's classes, compiled once into a directory named for their sources (reused while they stay the same). */
-function classes(): Promise<string> {
-  compiled ??= (async () => {
-    const files = readdirSync(SOURCES).filter((f) => f.endsWith('.java')).sort();
-    const hash = createHash('sha256');
-    for (const f of files) hash.update(f).update(await readFile(join(SOURCES, f)));
-    const out = join(tmpdir(), `cors-lens-tomcat-classes-${hash.digest('hex').slice(0, 16)}`);
-    if (existsSync(out)) return out;
-    const building = `${out}-${process.pid}`;
-    await mkdir(building, { recursive: true });
-    const javac = join(dirname(requireServer('tomcat')), 'javac');
-    try {
-      await run(javac, ['-d', building, '-cp', tomcatJars().join(':'), ...files.map((f) => join(SOURCES, f))]);
-      await rename(building, out).catch(async () => { await rm(building, { recursive: true, force: true }); });
-    } catch (e) {
-      throw new Error(`javac failed: ${(e as { stderr?: string }).stderr ?? String(e)}`);
-    }
-    return out;
-  })();
-  return compiled;
-}
-
 /** Embedded Tomcat serving each case's application at /t/<id>; `fix`: every case's web.xml gets it instead of its own CORS part. */
-export async function startTomcatLab(cases: Record<string, TomcatCase>, fix?: string): Promise<WebServer> {
-  const cp = [await classes(), ...tomcatJars()].join(':');
-  return startWebServer({
+export function startTomcatLab(cases: Record<string, TomcatCase>, fix?: string): Promise<WebServer> {
+  return startServletLab({
     server: 'tomcat',
-    config: () => LOGGING,
-    args: (dir, conf, port) => [`-Djava.util.logging.config.file=${conf}`, '-cp', cp, 'TomcatLab', String(port), dir],
-    files: Object.fromEntries(Object.entries(cases).map(([id, c]) => [`${id}/WEB-INF/web.xml`, webXml(c, fix)])),
+    sources: resolve(import.meta.dirname, 'tomcat'),
+    main: 'TomcatLab',
+    jars: tomcatJars(),
+    jvm: (conf) => [`-Djava.util.logging.config.file=${conf}`],
+    config: LOGGING,
+    webXml: Object.fromEntries(Object.entries(cases).map(([id, c]) => [id, webXml(WEB_APP.jakarta, c, fix)])),
   });
 }

@@ -86,6 +86,7 @@ export type PlatformId =
   | 'rack'
   | 'php'
   | 'tomcat'
+  | 'jetty'
   | 'spring'
   | 'unknown';
 

@@ -3,7 +3,7 @@
  * Python (ast), HCL (terraform fmt), shell (bash -n), nginx (nginx -t, inside a
  * server block), Apache httpd (httpd -t, in the main server), Caddy (caddy validate, in a site block), Go
  * (gofmt), Ruby (ruby -c), PHP (php -l), XML (ElementTree; a web.xml part inside a root element); Java gets a balance check. Inputs: the platform fixtures plus hostile exchanges (once more as
- * answered by nginx, httpd, Caddy, uvicorn, Werkzeug, Django, WEBrick, PHP, Tomcat and Go, so that their snippets quote hostile
+ * answered by nginx, httpd, Caddy, uvicorn, Werkzeug, Django, WEBrick, PHP, Tomcat, Jetty and Go, so that their snippets quote hostile
  * values too).
  */
 import { execFileSync } from 'node:child_process';
@@ -60,7 +60,7 @@ function collect(): Map<string, Fix[]> {
     const phpAnswer = (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'X-Powered-By', value: 'PHP/8.2.36' }] });
     // Tomcat's CorsFilter shows itself by its Vary.
     const tomcatAnswer = (r: ResponseRecord): ResponseRecord => ({ ...r, headers: [...r.headers, { name: 'vary', value: 'origin,access-control-request-method,Access-Control-Request-Headers' }] });
-    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django), via('WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)'), phpAnswer, tomcatAnswer, goPage]) {
+    for (const server of [via('nginx/1.22.1'), via('Apache/2.4.71 (Debian)'), via('Caddy'), via('uvicorn'), via('Werkzeug/2.2.2 Python/3.11.2'), via('WSGIServer/0.2 CPython/3.11.2', django), via('WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)'), phpAnswer, tomcatAnswer, via('Jetty(9.4.57.v20241219)'), goPage]) {
       add({
         ...x,
         ...(x.response ? { response: server(x.response) } : {}),

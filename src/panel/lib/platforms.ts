@@ -23,6 +23,7 @@ export const PLATFORM_SHORT: Record<PlatformId, string> = {
   rack: 'Rack',
   php: 'PHP',
   tomcat: 'Tomcat',
+  jetty: 'Jetty',
   spring: 'Spring',
   unknown: 'Unknown',
 };
@@ -51,6 +52,7 @@ export const PLATFORM_FILTER_OPTIONS: { value: string; label: string }[] = [
   { value: 'rack', label: 'Ruby (Rack / Rails)' },
   { value: 'php', label: 'PHP (Laravel …)' },
   { value: 'tomcat', label: 'Apache Tomcat (Java servlets)' },
+  { value: 'jetty', label: 'Eclipse Jetty (Java servlets)' },
   { value: 'spring', label: 'Spring' },
   { value: 'unknown', label: 'Unknown platform' },
 ];

@@ -8,7 +8,7 @@ import { SIGNATURES } from './testing';
 
 const ALL_IDS: PlatformId[] = [
   'aws-apigateway-rest', 'aws-apigateway-http', 'aws-lambda-url', 'aws-cloudfront', 'aws-s3', 'azure-apim',
-  'gcp-api-gateway', 'gcp-cloud-run', 'nginx', 'apache', 'caddy', 'express', 'fastify', 'koa', 'fastapi', 'flask', 'django', 'go', 'rack', 'php', 'tomcat', 'spring',
+  'gcp-api-gateway', 'gcp-cloud-run', 'nginx', 'apache', 'caddy', 'express', 'fastify', 'koa', 'fastapi', 'flask', 'django', 'go', 'rack', 'php', 'tomcat', 'jetty', 'spring',
 ];
 
 function exchangeFor(id: string, extra: Array<[string, string]> = []) {

@@ -66,7 +66,7 @@ describe('platform fixtures', () => {
     expect(platforms).toEqual([
       'apache',
       'aws-apigateway-http', 'aws-apigateway-rest', 'aws-cloudfront', 'aws-lambda-url', 'aws-s3', 'azure-apim',
-      'caddy', 'django', 'express', 'fastapi', 'fastify', 'flask', 'gcp-api-gateway', 'gcp-cloud-run', 'go', 'koa', 'nginx', 'php', 'rack', 'spring', 'tomcat', 'unknown',
+      'caddy', 'django', 'express', 'fastapi', 'fastify', 'flask', 'gcp-api-gateway', 'gcp-cloud-run', 'go', 'jetty', 'koa', 'nginx', 'php', 'rack', 'spring', 'tomcat', 'unknown',
     ]);
     for (const f of Object.values(files)) expect(f.cases.length, f.platform).toBeGreaterThan(0);
   });

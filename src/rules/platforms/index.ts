@@ -24,6 +24,7 @@ import { nginx } from './nginx';
 import { php } from './php';
 import { rack } from './rack';
 import { tomcat } from './tomcat';
+import { jetty } from './jetty';
 import { spring } from './spring';
 import { signalInput, type SignalInput } from './signals';
 import type { PlatformModule } from './types';
@@ -50,6 +51,7 @@ export const PLATFORMS: readonly PlatformModule[] = [
   go,
   php,
   tomcat,
+  jetty,
   nginx,
   apache,
   caddy,

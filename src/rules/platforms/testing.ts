@@ -29,6 +29,7 @@ export const SIGNATURES: Record<string, { headers: Lines; body?: string; host?: 
   rack: { headers: [['Server', 'WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)']] },
   php: { headers: [['X-Powered-By', 'PHP/8.2.36']] },
   tomcat: { headers: [['vary', 'origin,access-control-request-method,Access-Control-Request-Headers']] },
+  jetty: { headers: [['Server', 'Jetty(9.4.57.v20241219)']] },
   django: { headers: [['Access-Control-Allow-Headers', 'accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with']] },
   spring: { headers: [['Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers']] },
   unknown: { headers: [] },

@@ -11,7 +11,7 @@ import { CopyButton } from '../copy-button';
 const STACK_LABEL: Record<string, string> = {
   console: 'Console', openapi: 'OpenAPI', sam: 'SAM', cdk: 'CDK', serverless: 'Serverless', terraform: 'Terraform',
   cloudformation: 'CloudFormation', node: 'Node.js', python: 'Python', express: 'Express', nginx: 'nginx',
-  fastify: 'Fastify', koa: 'Koa', fastapi: 'FastAPI', flask: 'Flask', django: 'Django', caddy: 'Caddy', rack: 'Rack / Rails', php: 'PHP', tomcat: 'Tomcat', s3: 'S3 CORS', cloudfront: 'CloudFront', curl: 'curl', spring: 'Spring', azure: 'Azure', gcp: 'Google Cloud',
+  fastify: 'Fastify', koa: 'Koa', fastapi: 'FastAPI', flask: 'Flask', django: 'Django', caddy: 'Caddy', rack: 'Rack / Rails', php: 'PHP', tomcat: 'Tomcat', jetty: 'Jetty', s3: 'S3 CORS', cloudfront: 'CloudFront', curl: 'curl', spring: 'Spring', azure: 'Azure', gcp: 'Google Cloud',
   headers: 'Headers', shell: 'Shell', java: 'Java', go: 'Go', dotnet: '.NET', apache: 'Apache', iis: 'IIS',
 };
 
