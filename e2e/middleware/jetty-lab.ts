@@ -10,7 +10,7 @@
 import { resolve } from 'node:path';
 import { jettyJars } from '../../scripts/servers.mjs';
 import type { MiddlewareCase } from './servers';
-import { AUTH_FILTER, filterXml, startServletLab, WEB_APP, webXml, type ServletCase } from './servlet-lab';
+import { AUTH_FILTER, filterXml, startServletLab, type ServletCase } from './servlet-lab';
 import type { WebServer } from './web-server';
 
 export type JettyCase = ServletCase;
@@ -55,12 +55,14 @@ export function jettyLab(page: string): JettyLab {
 export function startJettyLab(cases: Record<string, JettyCase>, fix?: string): Promise<WebServer> {
   return startServletLab({
     server: 'jetty',
+    api: 'javax',
     sources: resolve(import.meta.dirname, 'jetty'),
     main: 'JettyLab',
     jars: jettyJars(),
     // Only warnings on stderr (a failing start says why).
     jvm: () => ['-Dorg.eclipse.jetty.util.log.class=org.eclipse.jetty.util.log.StdErrLog', '-Dorg.eclipse.jetty.LEVEL=WARN'],
     config: '',
-    webXml: Object.fromEntries(Object.entries(cases).map(([id, c]) => [id, webXml(WEB_APP.javax, c, fix)])),
+    cases,
+    fix,
   });
 }

@@ -15,7 +15,7 @@
 import { resolve } from 'node:path';
 import { tomcatJars } from '../../scripts/servers.mjs';
 import type { MiddlewareCase } from './servers';
-import { AUTH_FILTER, filterXml, startServletLab, WEB_APP, webXml, type ServletCase } from './servlet-lab';
+import { AUTH_FILTER, filterXml, startServletLab, type ServletCase } from './servlet-lab';
 import type { WebServer } from './web-server';
 
 export type TomcatCase = ServletCase;
@@ -73,11 +73,13 @@ const LOGGING = 'handlers = java.util.logging.ConsoleHandler\n.level = SEVERE\n'
 export function startTomcatLab(cases: Record<string, TomcatCase>, fix?: string): Promise<WebServer> {
   return startServletLab({
     server: 'tomcat',
+    api: 'jakarta',
     sources: resolve(import.meta.dirname, 'tomcat'),
     main: 'TomcatLab',
     jars: tomcatJars(),
     jvm: (conf) => [`-Djava.util.logging.config.file=${conf}`],
     config: LOGGING,
-    webXml: Object.fromEntries(Object.entries(cases).map(([id, c]) => [id, webXml(WEB_APP.jakarta, c, fix)])),
+    cases,
+    fix,
   });
 }

@@ -1,6 +1,7 @@
-// The application's own authentication (jakarta.servlet, for Tomcat 10): a request without an Authorization
-// header gets a 401 in JSON (no WWW-Authenticate, as token APIs answer). Mapped before the CORS filter
-// in a case's web.xml, it refuses preflights too, which never carry that header.
+// The application's own authentication (jakarta.servlet; servlet-lab.ts rewrites it to javax.servlet for
+// Jetty 9): a request without an Authorization header gets a 401 in JSON (no WWW-Authenticate, as token
+// APIs answer). Mapped before the CORS filter in a case's web.xml, it refuses preflights too, which never
+// carry that header.
 import java.io.IOException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,10 +1,11 @@
-// The application behind every Jetty case (javax.servlet, as Jetty 9 serves): {"ok":true} for GET, POST, PUT
-// and DELETE (HttpServlet answers OPTIONS itself), or an exception when its init-param "fails" is true.
+// The application behind every servlet container case (jakarta.servlet; servlet-lab.ts rewrites it to
+// javax.servlet for Jetty 9): {"ok":true} for GET, POST, PUT and DELETE (HttpServlet answers OPTIONS
+// itself), or an exception when its init-param "fails" is true (a database that is down).
 import java.io.IOException;
-import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 public class LabServlet extends HttpServlet {
     private void answer(HttpServletResponse res) throws IOException, ServletException {
