@@ -48,9 +48,10 @@ function explainJetty(r: ResponseRecord, where: string): ResponseMeaning | null 
     };
   }
   if (!cors && (r.status === 401 || r.status === 403)) {
+    const generic = genericMeaning(r, where);
     return {
-      ...genericMeaning(r, where),
-      meaning: `${genericMeaning(r, where).meaning} On Jetty, an authentication filter mapped before CrossOriginFilter (or a <security-constraint>, enforced before any filter) answers without its headers: filters run in the order of their <filter-mapping>s in web.xml, so map the CORS filter first.${preflight ? ' A preflight never carries the Authorization header or cookie such a filter checks.' : ''}`,
+      ...generic,
+      meaning: `${generic.meaning} On Jetty, an authentication filter mapped before CrossOriginFilter (or a <security-constraint>, enforced before any filter) answers without its headers: filters run in the order of their <filter-mapping>s in web.xml, so map the CORS filter first.${preflight ? ' A preflight never carries the Authorization header or cookie such a filter checks.' : ''}`,
       generatedBy: 'backend',
     };
   }

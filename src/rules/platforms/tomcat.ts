@@ -119,9 +119,10 @@ function explainTomcat(r: ResponseRecord, where: string): ResponseMeaning | null
     };
   }
   if (!cors && (r.status === 401 || r.status === 403)) {
+    const generic = genericMeaning(r, where);
     return {
-      ...genericMeaning(r, where),
-      meaning: `${genericMeaning(r, where).meaning} On Tomcat, an authentication filter mapped before the CORS filter answers without its headers: filters run in the order of their <filter-mapping>s in web.xml, so map CorsFilter first.${preflight ? ' A preflight never carries the Authorization header or cookie such a filter checks.' : ''}`,
+      ...generic,
+      meaning: `${generic.meaning} On Tomcat, an authentication filter mapped before the CORS filter answers without its headers: filters run in the order of their <filter-mapping>s in web.xml, so map CorsFilter first.${preflight ? ' A preflight never carries the Authorization header or cookie such a filter checks.' : ''}`,
       generatedBy: 'backend',
     };
   }

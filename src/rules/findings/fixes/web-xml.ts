@@ -36,11 +36,12 @@ export interface WebXmlFilter {
 }
 
 export function webXmlFilter(f: WebXmlFilter): Fix {
+  const shown = f.filterClass.slice(f.filterClass.lastIndexOf('.') + 1);
   return {
     stack: f.stack,
     title: f.openOptions
-      ? `${f.container}: ${f.filterName} mapped first in web.xml, and OPTIONS left open by security constraints`
-      : `${f.container}: ${f.filterName} in web.xml`,
+      ? `${f.container}: ${shown} mapped first in web.xml, and OPTIONS left open by security constraints`
+      : `${f.container}: ${shown} in web.xml`,
     language: 'xml',
     snippet: [
       ...f.comment,
