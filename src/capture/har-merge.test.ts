@@ -105,5 +105,15 @@ describe('merging DevTools HAR entries into the live store', () => {
     expect(early.visibleExchanges()).toHaveLength(2);
     expect(early.get('wr-2')?.preflight).toBeUndefined();
     expect(early.get('wr-1')?.preflight).toBeDefined();
+
+    // The same, with neither the first one's preflight nor the second one's headers seen yet, and DevTools
+    // reporting the first alone: the second started after the first one's preflight, so it is not the first.
+    const earlier = new TabStore(emptyTab(1));
+    earlier.put({ ...withoutPreflight, request: { ...first.request, headers: [] } }, true);
+    earlier.put({ ...live[1]!, request: { ...second.request, headers: [] } }, true);
+    const firstAlone = [{ ...devtools[0]!, preflight: { ...first.preflight!, startedAt: 1_091 } }];
+    mergeHarEntries(earlier, exportHar(firstAlone, { includeSensitive: true }).log.entries as unknown as HarEntryJson[]);
+    expect(earlier.get('wr-2')?.preflight).toBeUndefined();
+    expect(earlier.get('wr-1')?.preflight).toBeDefined();
   });
 });
