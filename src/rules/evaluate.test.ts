@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, Verdict } from '../model';
+import { diagnose } from './diagnose';
 import { evaluate } from './evaluate';
 import { CACHE_NOTE } from './cors/engine';
 import { buildExchange, corsHeaders, type ExchangeSpec } from './cors/test-support';
@@ -453,8 +454,18 @@ describe('the HTTP cache: a stored no-cors copy handed to a CORS request', () =>
     expect(withUser).toMatchObject({ blocked: true, corsError: 'RedirectContainsCredentials', phase: 'redirect' });
     expect(row(withUser, 'redirect-location')).toMatchObject({ result: 'fail', asked: expect.not.stringContaining('pass@') });
     expect(row(withUser, 'http-cache')?.note).toMatch(/earlier fetch load of this URL stored \(sent with this Origin/);
-    // Without credentials in the target the browser follows it; what came next is not in the recording.
-    expect(cacheHit(redirect('https://third.example/next'))).toMatchObject({ corsError: null });
+    // Without credentials in the target it passes: followed (the recording has a request to the target), what
+    // came next is not in the recording and the verdict follows the browser's failure.
+    const followed = evaluate({ ...buildExchange({ origin: APP, url: URL_, response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } }), earlierLoad: redirect('https://third.example/next'), lastLegRequested: true });
+    expect(followed).toMatchObject({ blocked: true, corsError: null });
+    // Nothing requested the target: the request ended at the stored redirect (fetch's redirect mode "error"),
+    // not a CORS error, as Chromium reports it (random lab scenario 770/71).
+    const ended = cacheHit(redirect('https://third.example/next'));
+    expect(ended).toMatchObject({ blocked: false, corsError: null, phase: 'redirect' });
+    expect(row(ended, 'redirect-follow')?.note).toMatch(/ended at the redirect/);
+    // …and the diagnosis does not call it a block it cannot explain.
+    const endedDiagnosis = diagnose({ ...buildExchange({ origin: APP, url: URL_, response: null, observed: { failed: true, errorText: 'net::ERR_FAILED' } }), earlierLoad: redirect('https://third.example/next') });
+    expect(endedDiagnosis.findings.map((f) => f.id)).not.toContain('unexplained-block');
   });
 });
 

@@ -348,9 +348,18 @@ class Walk {
         // A stored redirect is judged like one from the network: its target may not carry credentials.
         if (to !== null && !this.rec.stopped) this.redirectLocation(`Redirect ${k + 1} (stored)`, to, corsFlag, origin === OPAQUE_ORIGIN);
         if (to !== null && !this.rec.stopped) {
-          // A stored redirect that passes: the browser follows it, and what came next is not in the capture.
-          const reason = `The HTTP cache handed this request a stored redirect to ${redactUserInfo(to)}, which passes its CORS checks; what the browser met after it is not in the capture.`;
-          this.rec.cannotJudge({ id: 'redirect-follow', phase: 'redirect', label: `Redirect ${k + 1} followed`, asked: redactUserInfo(to), allowed: null, note: reason }, reason);
+          const row: Row = { id: 'redirect-follow', phase: 'redirect', label: `Redirect ${k + 1} followed`, asked: redactUserInfo(to), allowed: null };
+          if (!ex.lastLegRequested) {
+            // Nothing shows the target was requested: as for a redirect from the network, the request ended
+            // there (fetch's redirect mode "error"), unless a credentials mode that fails these checks explains
+            // the failure (credentials.ts).
+            const reason = `The HTTP cache handed this request a stored redirect to ${redactUserInfo(to)}, which passes its CORS checks, and nothing in the capture shows the browser followed it: the request ended at the redirect, e.g. fetch's redirect mode "error", which is not a CORS error.`;
+            this.rec.halt({ ...row, note: reason }, reason, true);
+          } else {
+            // A stored redirect that passes: the browser followed it, and what came next is not in the capture.
+            const reason = `The HTTP cache handed this request a stored redirect to ${redactUserInfo(to)}, which passes its CORS checks; what the browser met after it is not in the capture.`;
+            this.rec.cannotJudge({ ...row, note: reason }, reason);
+          }
         }
         return;
       }

@@ -44,7 +44,8 @@ export function causeFindings(ctx: RuleContext): Candidate[] {
   if (!v.crossOrigin) return [];
   // A request that failed without any HTTP answer and without a CORS decision (a network error) is not
   // blocked by CORS, but it still needs saying why it failed — whichever way the verdict counts it.
-  if (!v.blocked) return v.corsError === null && ctx.exchange.observed.failed === true && !ctx.exchange.response && ctx.exchange.redirects.length === 0 ? [noCorsError(ctx)] : [];
+  // (One that ended at a redirect, e.g. fetch's redirect mode "error", is not such a failure.)
+  if (!v.blocked) return v.corsError === null && v.phase !== 'redirect' && ctx.exchange.observed.failed === true && !ctx.exchange.response && ctx.exchange.redirects.length === 0 ? [noCorsError(ctx)] : [];
   const err = v.corsError;
   const at = failingAt(ctx);
   if (err === null) return [noCorsError(ctx)];
