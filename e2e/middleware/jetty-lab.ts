@@ -9,16 +9,12 @@
  */
 import { resolve } from 'node:path';
 import { jettyJars } from '../../scripts/servers.mjs';
-import type { MiddlewareCase } from './servers';
-import { AUTH_FILTER, filterXml, startServletLab, type ServletCase } from './servlet-lab';
+import { AUTH_FILTER, filterXml, servletLab, startServletLab, type ServletCase, type ServletLab } from './servlet-lab';
 import type { WebServer } from './web-server';
 
 export type JettyCase = ServletCase;
 
-export interface JettyLab {
-  config: Record<string, JettyCase>;
-  cases: MiddlewareCase[];
-}
+export type JettyLab = ServletLab;
 
 /** Jetty's CrossOriginFilter on every path of the application, with these init-params. */
 const crossOrigin = (params: Record<string, string>): string => filterXml('cross-origin', 'org.eclipse.jetty.servlets.CrossOriginFilter', params);
@@ -30,7 +26,7 @@ export function jettyLab(page: string): JettyLab {
     allowedMethods: 'GET,POST,PUT,HEAD,OPTIONS',
     allowedHeaders: 'Content-Type,Authorization,X-Api-Key',
   };
-  const defs: ReadonlyArray<readonly [string, string, JettyCase]> = [
+  return servletLab('jetty', 'j', [
     ['default', 'CrossOriginFilter with no init-param (allowedOrigins *, allowCredentials true)', { cors: crossOrigin({}) }],
     ['origins-page', 'CrossOriginFilter, allowedOrigins = page (default methods GET,POST,HEAD and headers)', { cors: crossOrigin({ allowedOrigins: page }) }],
     ['full', 'CrossOriginFilter with the page and every method and header it sends', { cors: crossOrigin(full) }],
@@ -41,14 +37,7 @@ export function jettyLab(page: string): JettyLab {
     ['auth-filter-first', 'complete CrossOriginFilter, mapped after the application\'s authentication filter', { cors: crossOrigin(full), other: AUTH_FILTER }],
     ['servlet-error', 'complete CrossOriginFilter; the servlet throws', { cors: crossOrigin(full), fails: true }],
     ['none', 'no CORS filter (HttpServlet answers OPTIONS)', { cors: '' }],
-  ];
-  const config: Record<string, JettyCase> = {};
-  const cases: MiddlewareCase[] = [];
-  for (const [id, text, c] of defs) {
-    config[id] = c;
-    cases.push({ id: `jetty-${id}`, framework: 'jetty', path: `/j/${id}/r`, config: text, servlet: c, ...(c.fails ? { fails: true } : {}) });
-  }
-  return { config, cases };
+  ]);
 }
 
 /** Embedded Jetty serving each case's application at /j/<id>; `fix`: every case's web.xml gets it instead of its own CORS part. */

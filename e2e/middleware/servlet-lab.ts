@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { requireServer, type ServerName } from '../../scripts/servers.mjs';
 import { xmlText } from '../../src/rules/findings/fixes/quote';
+import type { MiddlewareCase } from './servers';
 import { startWebServer, type WebServer } from './web-server';
 
 export interface ServletCase {
@@ -27,6 +28,22 @@ export interface ServletCase {
   other?: string;
   /** The servlet throws (a 500 after the filters ran). */
   fails?: boolean;
+}
+
+export interface ServletLab {
+  config: Record<string, ServletCase>;
+  cases: MiddlewareCase[];
+}
+
+/** A container's cases, each at `/<prefix>/<id>/r`: [id, configuration in the container's words, case]. */
+export function servletLab(framework: 'tomcat' | 'jetty', prefix: string, defs: ReadonlyArray<readonly [string, string, ServletCase]>): ServletLab {
+  const config: Record<string, ServletCase> = {};
+  const cases: MiddlewareCase[] = [];
+  for (const [id, text, c] of defs) {
+    config[id] = c;
+    cases.push({ id: `${framework}-${id}`, framework, path: `/${prefix}/${id}/r`, config: text, servlet: c, ...(c.fails ? { fails: true } : {}) });
+  }
+  return { config, cases };
 }
 
 /** A filter on every path of the application, with these init-params. */

@@ -14,16 +14,12 @@
  */
 import { resolve } from 'node:path';
 import { tomcatJars } from '../../scripts/servers.mjs';
-import type { MiddlewareCase } from './servers';
-import { AUTH_FILTER, filterXml, startServletLab, type ServletCase } from './servlet-lab';
+import { AUTH_FILTER, filterXml, servletLab, startServletLab, type ServletCase, type ServletLab } from './servlet-lab';
 import type { WebServer } from './web-server';
 
 export type TomcatCase = ServletCase;
 
-export interface TomcatLab {
-  config: Record<string, TomcatCase>;
-  cases: MiddlewareCase[];
-}
+export type TomcatLab = ServletLab;
 
 /** Tomcat's CorsFilter on every path of the application, with these init-params. */
 const corsFilter = (params: Record<string, string>): string => filterXml('CorsFilter', 'org.apache.catalina.filters.CorsFilter', params);
@@ -37,7 +33,7 @@ export function tomcatLab(page: string): TomcatLab {
     'cors.support.credentials': 'true',
   };
   const { 'cors.support.credentials': _credentials, ...noCredentials } = full;
-  const defs: ReadonlyArray<readonly [string, string, TomcatCase]> = [
+  return servletLab('tomcat', 't', [
     ['default', 'CorsFilter with no init-param (cors.allowed.origins defaults to none)', { cors: corsFilter({}) }],
     ['origins-page', 'CorsFilter, cors.allowed.origins = page (default methods GET,POST,HEAD,OPTIONS and headers)', { cors: corsFilter({ 'cors.allowed.origins': page }) }],
     ['full', 'CorsFilter with the page, every method and header it sends, cors.support.credentials = true', { cors: corsFilter(full) }],
@@ -56,14 +52,7 @@ export function tomcatLab(page: string): TomcatLab {
       ].join('\n'),
     }],
     ['none', 'no CORS filter (HttpServlet answers OPTIONS)', { cors: '' }],
-  ];
-  const config: Record<string, TomcatCase> = {};
-  const cases: MiddlewareCase[] = [];
-  for (const [id, text, c] of defs) {
-    config[id] = c;
-    cases.push({ id: `tomcat-${id}`, framework: 'tomcat', path: `/t/${id}/r`, config: text, servlet: c, ...(c.fails ? { fails: true } : {}) });
-  }
-  return { config, cases };
+  ]);
 }
 
 /** Only Tomcat's own errors on stderr (a failing start says why); its start-up notes stay quiet. */

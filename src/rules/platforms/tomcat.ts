@@ -79,8 +79,9 @@ const SIGNALS: readonly Signal[] = [
     kind: 'custom', weight: 0.5,
     test: (_e, input) => {
       for (const { where, response } of input.responses) {
+        if (response.status !== 200) continue;
         const allow = headerValue(response, 'allow');
-        if (response.status === 200 && allow !== null && SERVLET_ALLOW_SIGNAL.test(allow)) return `${where}: Allow: ${allow} (HttpServlet's own OPTIONS answer)`;
+        if (allow !== null && SERVLET_ALLOW_SIGNAL.test(allow)) return `${where}: Allow: ${allow} (HttpServlet's own OPTIONS answer)`;
       }
       return null;
     },
